@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+
+namespace RealTimeAuth.AppHost.Infrastructure;
+
+public static class InfrastructureExtensions
+{
+    public const string RedisName = "redis";
+    public const string DatabaseName = "rtadb";
+
+    /// <summary>Adds Redis and PostgreSQL in the mode configuration selects, and says which it picked.</summary>
+    public static InfrastructureResources AddInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var requested = builder.Configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto);
+        var mode = requested == InfrastructureMode.Auto ? ChooseMode(builder.Configuration) : requested;
+        Console.WriteLine($"RealTimeAuth infrastructure: {mode} (Infrastructure:Mode={requested}).");
+
+        return mode switch
+        {
+            InfrastructureMode.Containers => AddContainers(builder),
+            InfrastructureMode.LocalProcesses => LocalProcessInfrastructure.Add(builder),
+            InfrastructureMode.ConnectionStrings => AddConnectionStrings(builder),
+            _ => throw new InvalidOperationException($"Unknown Infrastructure:Mode '{requested}'."),
+        };
+    }
+
+    /// <summary>References Redis and PostgreSQL and waits until both are ready.</summary>
+    public static IResourceBuilder<T> WithInfrastructure<T>(this IResourceBuilder<T> resource, InfrastructureResources infrastructure)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        resource.WithReference(infrastructure.Redis).WithReference(infrastructure.Database);
+        foreach (var target in infrastructure.WaitTargets)
+        {
+            resource.WaitFor(target);
+        }
+
+        return resource;
+    }
+
+    private static InfrastructureMode ChooseMode(IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisName))
+            && !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseName)))
+        {
+            return InfrastructureMode.ConnectionStrings;
+        }
+
+        return ContainerRuntimeProbe.IsAvailable() ? InfrastructureMode.Containers : InfrastructureMode.LocalProcesses;
+    }
+
+    private static InfrastructureResources AddContainers(IDistributedApplicationBuilder builder)
+    {
+        var redis = builder.AddRedis(RedisName);
+        var postgres = builder.AddPostgres("postgres");
+        var database = postgres.AddDatabase(DatabaseName);
+        return new InfrastructureResources(
+            InfrastructureMode.Containers,
+            redis.AsConnectionString(),
+            database.AsConnectionString(),
+            [redis.AsResource(), database.AsResource()]);
+    }
+
+    private static InfrastructureResources AddConnectionStrings(IDistributedApplicationBuilder builder)
+    {
+        foreach (var name in new[] { RedisName, DatabaseName })
+        {
+            if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+            {
+                throw new InvalidOperationException(
+                    $"Infrastructure:Mode is ConnectionStrings but 'ConnectionStrings:{name}' is not set.");
+            }
+        }
+
+        return new InfrastructureResources(
+            InfrastructureMode.ConnectionStrings,
+            builder.AddConnectionString(RedisName),
+            builder.AddConnectionString(DatabaseName),
+            []);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(this IResourceBuilder<T> resource)
+        where T : IResourceWithConnectionString =>
+        (IResourceBuilder<IResourceWithConnectionString>)resource;
+
+    private static IResourceBuilder<IResource> AsResource<T>(this IResourceBuilder<T> resource)
+        where T : IResource =>
+        (IResourceBuilder<IResource>)resource;
+}

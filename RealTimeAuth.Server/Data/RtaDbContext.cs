@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RealTimeAuth.Server.Data;
+
+/// <summary>The server's PostgreSQL store: the source of truth for every replica.</summary>
+public sealed class RtaDbContext(DbContextOptions<RtaDbContext> options) : DbContext(options)
+{
+    public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtaDbContext).Assembly);
+}

@@ -1,0 +1,16 @@
+using RealTimeAuth.Server.Extensions;
+using RealTimeAuth.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in functional tests.</summary>
+public partial class Program;
