@@ -1,14 +1,24 @@
 using Microsoft.Extensions.Configuration;
 
 using RealTimeAuth.AppHost.Infrastructure;
+using RealTimeAuth.AppHost.Wiring;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddInfrastructure();
 
+// Wraps the server's private signing keys at rest; generated once and kept in user secrets.
+var signingKeyEncryption = builder.AddGeneratedSecret("signing-key-encryption-key");
+
+var copilotSecret = builder.AddGeneratedSecret("copilot-client-secret");
+var agentSecret = builder.AddGeneratedSecret("agent-client-secret");
+
 var server = builder.AddProject<Projects.RealTimeAuth_Server>("server")
     .WithReplicas(builder.Configuration.GetValue("Server:Replicas", 1))
     .WithInfrastructure(infrastructure)
+    .WithEnvironment("SigningKeys__EncryptionKey", signingKeyEncryption)
+    .WithEnvironment("Exchange__Clients__copilot__Secret", copilotSecret)
+    .WithEnvironment("Exchange__Clients__agent__Secret", agentSecret)
     .WithHttpHealthCheck("/health");
 
 var admin = builder.AddProject<Projects.RealTimeAuth_Admin>("admin")
@@ -18,6 +28,9 @@ var admin = builder.AddProject<Projects.RealTimeAuth_Admin>("admin")
 
 var devIdp = builder.AddProject<Projects.RealTimeAuth_DevIdp>("devidp")
     .WithHttpHealthCheck("/health");
+devIdp.WithEnvironment("DevIdp__Issuer", devIdp.GetEndpoint("http"))
+    .WithEnvironment("DevIdp__AdminRedirectUris__0", admin.GetEndpoint("http"));
+server.WithTrustedIssuer(devIdp, audience: "rta-server");
 
 builder.AddProject<Projects.RealTimeAuth_AgentSimulator>("agent-simulator")
     .WithReference(server)

@@ -1,3 +1,4 @@
+using RealTimeAuth.Server.Admin;
 using RealTimeAuth.Server.Extensions;
 using RealTimeAuth.ServiceDefaults;
 
@@ -8,7 +9,12 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapTokenExchange();
+app.MapSessionAdminApi();
 
 app.Run();
 

@@ -7,6 +7,10 @@ public sealed class RtaDbContext(DbContextOptions<RtaDbContext> options) : DbCon
 {
     public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
 
+    public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+
+    public DbSet<EventLogRecord> EventLog => Set<EventLogRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtaDbContext).Assembly);
 }

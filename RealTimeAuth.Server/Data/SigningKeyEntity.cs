@@ -9,7 +9,7 @@ public sealed class SigningKeyEntity
     /// <summary>Raw 32-byte Ed25519 public key.</summary>
     public required byte[] PublicKey { get; set; }
 
-    /// <summary>Raw 32-byte Ed25519 private key; null once the key is retired to verify-only.</summary>
+    /// <summary>The Ed25519 private key, AES-GCM encrypted under SigningKeys:EncryptionKey; null once removed.</summary>
     public byte[]? PrivateKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

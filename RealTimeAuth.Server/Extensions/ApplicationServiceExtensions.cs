@@ -15,7 +15,13 @@ public static class ApplicationServiceExtensions
         RequireConnectionString(builder.Configuration, RedisConnectionName, "Redis");
 
         // Aspire's own checks are replaced by named ones so /health reads "postgresql" and "redis".
-        builder.AddNpgsqlDbContext<RtaDbContext>(DatabaseConnectionName, settings => settings.DisableHealthChecks = true);
+        // No retrying execution strategy: state changes run in explicit transactions holding the
+        // event-log lock, and the callers (exchange, synchronizer, rotation) decide when to retry.
+        builder.AddNpgsqlDbContext<RtaDbContext>(DatabaseConnectionName, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableRetry = true;
+        });
         builder.AddRedisClient(RedisConnectionName, settings => settings.DisableHealthChecks = true);
 
         builder.Services.AddSingleton<DatabaseMigrationState>();
@@ -24,6 +30,10 @@ public static class ApplicationServiceExtensions
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready", "postgresql"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready", "redis"])
             .AddCheck<DatabaseMigrationHealthCheck>("migrations", tags: ["ready"]);
+
+        builder.AddSessionCore();
+        builder.AddTokenExchange();
+        builder.AddAdminApi();
 
         return builder;
     }

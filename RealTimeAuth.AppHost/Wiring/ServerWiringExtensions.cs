@@ -1,0 +1,31 @@
+namespace RealTimeAuth.AppHost.Wiring;
+
+internal static class ServerWiringExtensions
+{
+    public const string GrpcEndpointName = "grpc";
+
+    /// <summary>A random secret generated on first run and kept in the app host's user secrets.</summary>
+    public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+
+    /// <summary>
+    /// A second endpoint that speaks HTTP/2 only, so gRPC works over plain HTTP in development
+    /// (h2c by prior knowledge); the server publishes it to agents as their live channel address.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> server)
+    {
+        server.WithHttpEndpoint(name: GrpcEndpointName)
+            .WithEnvironment($"Kestrel__Endpoints__{GrpcEndpointName}__Protocols", "Http2");
+        return server.WithEnvironment("Exchange__LiveChannelGrpcAddress", server.GetEndpoint(GrpcEndpointName));
+    }
+
+    /// <summary>Trusts an identity provider's access tokens for exchange, validated against its JWKS.</summary>
+    public static IResourceBuilder<ProjectResource> WithTrustedIssuer(
+        this IResourceBuilder<ProjectResource> server, IResourceBuilder<ProjectResource> identityProvider, string audience) =>
+        server.WithReference(identityProvider)
+            .WithEnvironment("Exchange__TrustedIssuers__0__Issuer", identityProvider.GetEndpoint("http"))
+            .WithEnvironment("Exchange__TrustedIssuers__0__Audience", audience)
+            .WithEnvironment("Exchange__TrustedIssuers__0__Validation", "Jwt")
+            // Honoured by the server only in Development: the dev IdP serves plain HTTP locally.
+            .WithEnvironment("Exchange__TrustedIssuers__0__RequireHttpsMetadata", "false");
+}

@@ -1,0 +1,4 @@
+namespace RealTimeAuth.Server.Admin;
+
+/// <summary>The sessions a revocation ended and the event that records it.</summary>
+public sealed record RevocationResponse(IReadOnlyList<Guid> RevokedSessionIds, long EventSequence);

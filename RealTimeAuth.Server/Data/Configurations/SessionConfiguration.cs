@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RealTimeAuth.Server.Data.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEntity>
+{
+    public void Configure(EntityTypeBuilder<SessionEntity> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(session => session.Id);
+        builder.Property(session => session.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(session => session.ParentId).HasColumnName("parent_id");
+        builder.Property(session => session.RootId).HasColumnName("root_id");
+        builder.Property(session => session.Depth).HasColumnName("depth");
+        builder.Property(session => session.Issuer).HasColumnName("issuer").HasMaxLength(2048);
+        builder.Property(session => session.Subject).HasColumnName("subject").HasMaxLength(512);
+        builder.Property(session => session.ClientId).HasColumnName("client_id").HasMaxLength(256);
+        builder.Property(session => session.AgentId).HasColumnName("agent_id").HasMaxLength(256);
+        builder.Property(session => session.AgentName).HasColumnName("agent_name").HasMaxLength(256);
+        builder.Property(session => session.AgentKind).HasColumnName("agent_kind").HasMaxLength(128);
+        builder.Property(session => session.AgentSoftware).HasColumnName("agent_software").HasMaxLength(256);
+        builder.Property(session => session.Scopes).HasColumnName("scopes");
+        builder.Property(session => session.Context).HasColumnName("context").HasColumnType("jsonb");
+        builder.Property(session => session.ContextHash).HasColumnName("context_hash");
+        builder.Property(session => session.TokenSequence).HasColumnName("token_sequence");
+        builder.Property(session => session.Status).HasColumnName("status").HasMaxLength(16);
+        builder.Property(session => session.RevocationReason).HasColumnName("revocation_reason").HasMaxLength(64);
+        builder.Property(session => session.RevocationDetail).HasColumnName("revocation_detail").HasMaxLength(1024);
+        builder.Property(session => session.CreatedAt).HasColumnName("created_at");
+        builder.Property(session => session.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(session => session.RevokedAt).HasColumnName("revoked_at");
+
+        builder.HasOne<SessionEntity>().WithMany().HasForeignKey(session => session.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(session => new { session.Issuer, session.Subject });
+        builder.HasIndex(session => session.ParentId);
+        builder.HasIndex(session => session.RootId);
+        builder.HasIndex(session => session.Status);
+    }
+}

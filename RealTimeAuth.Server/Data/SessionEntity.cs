@@ -1,0 +1,48 @@
+namespace RealTimeAuth.Server.Data;
+
+/// <summary>A session row: one agent acting for one user, bound to its own RTATokens.</summary>
+public sealed class SessionEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public Guid RootId { get; set; }
+
+    public int Depth { get; set; }
+
+    public required string Issuer { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string ClientId { get; set; }
+
+    public required string AgentId { get; set; }
+
+    public required string AgentName { get; set; }
+
+    public required string AgentKind { get; set; }
+
+    public string? AgentSoftware { get; set; }
+
+    public required string[] Scopes { get; set; }
+
+    /// <summary>The effective security context as JSON (see <c>SecurityContextJson</c>).</summary>
+    public required string Context { get; set; }
+
+    public required byte[] ContextHash { get; set; }
+
+    public long TokenSequence { get; set; }
+
+    public required string Status { get; set; }
+
+    public string? RevocationReason { get; set; }
+
+    public string? RevocationDetail { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace RealTimeAuth.Server.Events;
+
+/// <summary>Whether this replica can prove it has applied every committed change recently enough to decide.</summary>
+public interface IReplicaCurrency
+{
+    bool IsCurrent { get; }
+
+    long LastAppliedSequence { get; }
+
+    Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken);
+}

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Keys;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Telemetry;
+using StackExchange.Redis;
+
+namespace RealTimeAuth.Server.Events;
+
+/// <summary>
+/// Keeps this replica's session cache equal to the event log: loads a snapshot at start, then
+/// applies entries in sequence order whenever Redis announces one and at every poll interval,
+/// so a lost announcement (Redis restart, disconnect) only delays it. It knows when it last
+/// proved itself current; past <see cref="ReplicaOptions.MaxStaleness"/> decisions are refused.
+/// </summary>
+internal sealed partial class ReplicaSynchronizer(
+    IServiceScopeFactory scopeFactory,
+    IConnectionMultiplexer redis,
+    SessionCache cache,
+    SigningKeyStore keys,
+    DatabaseMigrationState migrations,
+    IOptions<ReplicaOptions> options,
+    TimeProvider timeProvider,
+    RtaServerTelemetry telemetry,
+    ILogger<ReplicaSynchronizer> logger) : BackgroundService, IReplicaCurrency
+{
+    private const int BatchSize = 500;
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+    private readonly ConcurrentDictionary<TaskCompletionSource, long> _waiters = new();
+    private long _lastApplied;
+    private long _lastVerifiedTicks;
+    private volatile bool _loaded;
+
+    public bool IsCurrent =>
+        _loaded && timeProvider.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastVerifiedTicks) <= options.Value.MaxStaleness.Ticks;
+
+    public long LastAppliedSequence => Interlocked.Read(ref _lastApplied);
+
+    /// <summary>Completes once this replica has applied the entry <paramref name="sequence"/>.</summary>
+    public async Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken)
+    {
+        if (LastAppliedSequence >= sequence)
+        {
+            return;
+        }
+
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[waiter] = sequence;
+        Signal();
+        if (LastAppliedSequence >= sequence)
+        {
+            _waiters.TryRemove(waiter, out _);
+            return;
+        }
+
+        try
+        {
+            await waiter.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _waiters.TryRemove(waiter, out _);
+        }
+    }
+
+    /// <summary>Asks for an immediate read of the log.</summary>
+    public void Signal() => _signal.Release();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrations.Completion.WaitAsync(stoppingToken);
+        await SubscribeAsync();
+        await LoadSnapshotWithRetryAsync(stoppingToken);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogCatchUpFailed(logger, exception.GetType().Name, exception.Message);
+            }
+        }
+    }
+
+    private async Task SubscribeAsync()
+    {
+        var subscriber = redis.GetSubscriber();
+        await subscriber.SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
+        redis.ConnectionRestored += (_, _) => Signal();
+    }
+
+    private async Task LoadSnapshotWithRetryAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await LoadSnapshotAsync(stoppingToken);
+                return;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCatchUpFailed(logger, exception.GetType().Name, exception.Message);
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetUtcNow();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var last = await db.EventLog.MaxAsync(entry => (long?)entry.Sequence, cancellationToken) ?? 0;
+        var revokedSince = started - options.Value.RevokedRetention;
+        var rows = await db.Sessions.AsNoTracking()
+            .Where(session => session.Status == nameof(SessionStatus.Active) || session.RevokedAt > revokedSince)
+            .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await keys.ReloadAsync(cancellationToken);
+        cache.Load(rows.Select(row => row.ToState()));
+        Interlocked.Exchange(ref _lastApplied, last);
+        Interlocked.Exchange(ref _lastVerifiedTicks, started.UtcTicks);
+        _loaded = true;
+        LogSnapshotLoaded(logger, rows.Count, last);
+        ReleaseWaiters();
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetUtcNow();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+        while (true)
+        {
+            var last = LastAppliedSequence;
+            var entries = await db.EventLog.AsNoTracking()
+                .Where(entry => entry.Sequence > last)
+                .OrderBy(entry => entry.Sequence)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (entries.Count > 0)
+            {
+                await ApplyAsync(db, entries, cancellationToken);
+                Interlocked.Exchange(ref _lastApplied, entries[^1].Sequence);
+                ReleaseWaiters();
+            }
+
+            if (entries.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        Interlocked.Exchange(ref _lastVerifiedTicks, started.UtcTicks);
+    }
+
+    private async Task ApplyAsync(RtaDbContext db, List<EventLogRecord> entries, CancellationToken cancellationToken)
+    {
+        var payloads = entries.ToDictionary(entry => entry.Sequence, SessionEventReader.Read);
+        var ids = payloads.Values.Where(payload => payload is not null).SelectMany(payload => payload!.SessionIds).Distinct().ToList();
+        var rows = ids.Count == 0
+            ? []
+            : await db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)).ToListAsync(cancellationToken);
+        var sessions = rows.ToDictionary(row => row.Id, row => row.ToState());
+
+        foreach (var entry in entries)
+        {
+            if (entry.Type == RtaEventTypes.SigningKeysChanged)
+            {
+                await keys.ReloadAsync(cancellationToken);
+                continue;
+            }
+
+            if (payloads[entry.Sequence] is not { } payload || SessionEventReader.KindOf(entry.Type) is not { } kind)
+            {
+                continue;
+            }
+
+            using var activity = telemetry.StartApply(entry);
+            foreach (var id in payload.SessionIds)
+            {
+                if (sessions.TryGetValue(id, out var session))
+                {
+                    cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
+                }
+            }
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        var applied = LastAppliedSequence;
+        foreach (var (waiter, sequence) in _waiters)
+        {
+            if (sequence <= applied)
+            {
+                waiter.TrySetResult();
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loaded {Count} sessions up to event {Sequence}")]
+    private static partial void LogSnapshotLoaded(ILogger logger, int count, long sequence);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the event log failed ({Error}: {Reason}); retrying")]
+    private static partial void LogCatchUpFailed(ILogger logger, string error, string reason);
+}

@@ -1,0 +1,10 @@
+namespace RealTimeAuth.Server.Events;
+
+/// <summary>Types of event log entries. Each is a change every replica must apply.</summary>
+public static class RtaEventTypes
+{
+    public const string SessionCreated = "session.created";
+    public const string SessionsRevoked = "session.revoked";
+    public const string SessionContextChanged = "session.context_changed";
+    public const string SigningKeysChanged = "keys.changed";
+}

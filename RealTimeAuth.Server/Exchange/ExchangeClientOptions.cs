@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RealTimeAuth.Server.Exchange;
+
+/// <summary>A registered agent client that may call the token endpoint (configuration <c>Exchange:Clients:{id}</c>).</summary>
+public sealed class ExchangeClientOptions
+{
+    /// <summary>The client secret, from user secrets, an Aspire parameter or the environment.</summary>
+    [Required]
+    [MinLength(16)]
+    public string Secret { get; set; } = string.Empty;
+
+    /// <summary>Scopes this client may ask for; a request for any other is <c>invalid_scope</c>.</summary>
+    public List<string> AllowedScopes { get; set; } = [];
+}

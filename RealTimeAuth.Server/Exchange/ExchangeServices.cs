@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.Server.Tokens;
+
+namespace RealTimeAuth.Server.Exchange;
+
+/// <summary>What the token endpoint needs, bound with <c>[AsParameters]</c>.</summary>
+internal sealed record ExchangeServices(
+    ClientAuthenticator Clients,
+    SubjectTokenValidator SubjectTokens,
+    SessionTokenValidator SessionTokens,
+    NonceStore Nonces,
+    SessionService Sessions,
+    IOptionsMonitor<ExchangeOptions> Options,
+    RtaServerTelemetry Telemetry);

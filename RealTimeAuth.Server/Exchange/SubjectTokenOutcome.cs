@@ -1,0 +1,8 @@
+namespace RealTimeAuth.Server.Exchange;
+
+internal enum SubjectTokenOutcome
+{
+    Valid,
+    Invalid,
+    IssuerUnavailable,
+}

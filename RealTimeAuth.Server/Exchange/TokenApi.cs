@@ -1,0 +1,171 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.Server.Tokens;
+
+namespace RealTimeAuth.Server.Exchange;
+
+/// <summary>
+/// <c>POST /oauth/token</c>: the RTA token exchange (RFC 8693 request shape). An agent trades its
+/// user's IdP access token, or its parent's RTAToken, for an RTAToken bound to a new session.
+/// Every error is an RFC 6749 §5.2 response, and nothing is created on any error.
+/// </summary>
+public static class TokenApi
+{
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(RtaExchangeNames.TokenEndpointPath, ExchangeAsync)
+            .WithName("TokenExchange")
+            .WithSummary("Exchange an IdP access token or a parent RTAToken for a session-bound RTAToken")
+            .WithTags("OAuth")
+            .DisableAntiforgery()
+            .AllowAnonymous();
+        return app;
+    }
+
+    internal static async Task<Results<Ok<RtaExchangeResponse>, OAuthErrorResult>> ExchangeAsync(
+        HttpContext context, [AsParameters] ExchangeServices services, CancellationToken cancellationToken)
+    {
+        using var activity = RtaServerTelemetry.Source.StartActivity("rta.exchange");
+        Results<Ok<RtaExchangeResponse>, OAuthErrorResult> result = await ExchangeCoreAsync(context, services, cancellationToken) switch
+        {
+            (Ok<RtaExchangeResponse> ok, _) => ok,
+            (_, { } error) => error,
+            _ => throw new InvalidOperationException("An exchange must succeed or fail."),
+        };
+        var outcome = result.Result is OAuthErrorResult failure ? failure.Value.Error : "issued";
+        activity?.SetTag("rta.exchange.outcome", outcome);
+        services.Telemetry.Exchanges.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (result.Result is Ok<RtaExchangeResponse>)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Pragma = "no-cache";
+        }
+
+        return result;
+    }
+
+    private static async Task<(Ok<RtaExchangeResponse>?, OAuthErrorResult?)> ExchangeCoreAsync(
+        HttpContext context, ExchangeServices services, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Fail(OAuthErrorResult.InvalidRequest("The request body must be application/x-www-form-urlencoded."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Fail(OAuthErrorResult.InvalidRequest("The request body could not be read as a form."));
+        }
+
+        var grantType = form[RtaExchangeNames.Parameters.GrantType].ToString();
+        if (grantType.Length == 0)
+        {
+            return Fail(OAuthErrorResult.InvalidRequest("The parameter 'grant_type' is required."));
+        }
+
+        if (grantType != RtaExchangeNames.GrantType)
+        {
+            return Fail(OAuthErrorResult.UnsupportedGrantType($"Only '{RtaExchangeNames.GrantType}' is supported."));
+        }
+
+        var client = services.Clients.Authenticate(context.Request, form);
+        if (!client.IsAuthenticated)
+        {
+            return Fail(OAuthErrorResult.InvalidClient(client.UsedBasic));
+        }
+
+        var (request, invalid) = ExchangeRequest.Read(form);
+        if (request is null)
+        {
+            return Fail(OAuthErrorResult.InvalidRequest(invalid!));
+        }
+
+        var allowed = client.Client!.AllowedScopes;
+        if (request.Scopes.FirstOrDefault(scope => !allowed.Contains(scope)) is { } refused)
+        {
+            return Fail(OAuthErrorResult.InvalidScope($"The client may not request the scope '{refused}'."));
+        }
+
+        var (newSession, subjectError) = await ResolveSubjectAsync(request, client, services, cancellationToken);
+        if (newSession is null)
+        {
+            return Fail(subjectError!);
+        }
+
+        if (!await services.Nonces.TryConsumeAsync(client.ClientId!, request.Nonce))
+        {
+            return Fail(OAuthErrorResult.InvalidRequest("The nonce was already used."));
+        }
+
+        var created = await services.Sessions.CreateAsync(newSession, $"client:{client.ClientId}", cancellationToken);
+        return created.Succeeded
+            ? (TypedResults.Ok(ExchangeResponseFactory.Create(context.Request, created, services.Options.CurrentValue)), null)
+            : Fail(MapCreationError(created.Error));
+    }
+
+    private static async Task<(NewSessionRequest?, OAuthErrorResult?)> ResolveSubjectAsync(
+        ExchangeRequest request, ClientAuthentication client, ExchangeServices services, CancellationToken cancellationToken)
+    {
+        var agent = new AgentIdentity(request.AgentId, request.AgentName, request.AgentKind, request.AgentSoftware);
+        switch (request.SubjectTokenType)
+        {
+            case RtaExchangeNames.RtaTokenType:
+                var parent = services.SessionTokens.ValidateText(request.SubjectToken);
+                if (!parent.IsValid)
+                {
+                    return (null, parent.Status == SessionTokenStatus.ReplicaNotCurrent
+                        ? OAuthErrorResult.TemporarilyUnavailable("The server is catching up; retry shortly.")
+                        : OAuthErrorResult.InvalidGrant($"The parent RTAToken was refused: {parent.Status.ToWire()}."));
+                }
+
+                return (new NewSessionRequest
+                {
+                    Issuer = parent.Session!.Issuer,
+                    Subject = parent.Session.Subject,
+                    ClientId = client.ClientId!,
+                    Agent = agent,
+                    ParentId = parent.Session.Id,
+                    RequestedScopes = request.Scopes,
+                    UserContext = parent.Session.Context,
+                }, null);
+
+            case RtaExchangeNames.AccessTokenType or RtaExchangeNames.JwtTokenType:
+                var subject = await services.SubjectTokens.ValidateAsync(request.SubjectToken, cancellationToken);
+                return subject.Outcome switch
+                {
+                    SubjectTokenOutcome.Valid => (new NewSessionRequest
+                    {
+                        Issuer = subject.Issuer!,
+                        Subject = subject.Subject!,
+                        ClientId = client.ClientId!,
+                        Agent = agent,
+                        RequestedScopes = request.Scopes.Count > 0 ? request.Scopes : client.Client!.AllowedScopes,
+                        UserContext = subject.UserContext!,
+                    }, null),
+                    SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Description!)),
+                    _ => (null, OAuthErrorResult.InvalidGrant(subject.Description!)),
+                };
+
+            default:
+                return (null, OAuthErrorResult.InvalidRequest($"The subject_token_type '{request.SubjectTokenType}' is not supported."));
+        }
+    }
+
+    private static OAuthErrorResult MapCreationError(SessionCreationError error) => error switch
+    {
+        SessionCreationError.ParentNotActive => OAuthErrorResult.InvalidGrant("The parent session is no longer active."),
+        SessionCreationError.ScopeExceedsParent => OAuthErrorResult.InvalidScope("A delegated session cannot hold a scope its parent lacks."),
+        SessionCreationError.NoScopes => OAuthErrorResult.InvalidScope("No scope could be granted."),
+        SessionCreationError.DelegationTooDeep => OAuthErrorResult.InvalidRequest("The delegation tree is already as deep as allowed."),
+        _ => OAuthErrorResult.TemporarilyUnavailable("The server is catching up; retry shortly."),
+    };
+
+    private static (Ok<RtaExchangeResponse>?, OAuthErrorResult?) Fail(OAuthErrorResult error) => (null, error);
+}

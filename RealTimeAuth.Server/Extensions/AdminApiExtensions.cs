@@ -1,0 +1,31 @@
+using RealTimeAuth.Server.Admin;
+
+namespace RealTimeAuth.Server.Extensions;
+
+internal static class AdminApiExtensions
+{
+    /// <summary>Admins authenticate with the IdP's access tokens for the admin API audience, roles in <c>role</c>.</summary>
+    public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AdminAuthOptions.SectionName).Get<AdminAuthOptions>() ?? new AdminAuthOptions();
+        builder.Services.AddAuthentication(AdminPolicies.Scheme)
+            .AddJwtBearer(AdminPolicies.Scheme, bearer =>
+            {
+                bearer.Authority = options.Authority;
+                bearer.Audience = options.Audience;
+                bearer.MapInboundClaims = false;
+                // Plain-HTTP metadata only for a local development IdP, never elsewhere.
+                bearer.RequireHttpsMetadata = options.RequireHttpsMetadata || !builder.Environment.IsDevelopment();
+                bearer.TokenValidationParameters.RoleClaimType = "role";
+                bearer.TokenValidationParameters.NameClaimType = "email";
+                bearer.TokenValidationParameters.ValidTypes = ["at+jwt", "JWT"];
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicies.Read, policy => policy.AddAuthenticationSchemes(AdminPolicies.Scheme)
+                .RequireRole(AdminPolicies.AdminRole, AdminPolicies.AuditorRole))
+            .AddPolicy(AdminPolicies.Act, policy => policy.AddAuthenticationSchemes(AdminPolicies.Scheme)
+                .RequireRole(AdminPolicies.AdminRole));
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using RealTimeAuth.Protocol.Contexts;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// A session to create after the exchange has authenticated the client and validated the
+/// subject token. For a delegated session <see cref="ParentId"/> names the parent, whose
+/// user, issuer and context the child inherits.
+/// </summary>
+public sealed record NewSessionRequest
+{
+    public required string Issuer { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required AgentIdentity Agent { get; init; }
+
+    public Guid? ParentId { get; init; }
+
+    /// <summary>Scopes asked for; a child may ask only for scopes its parent holds.</summary>
+    public required IReadOnlyCollection<string> RequestedScopes { get; init; }
+
+    /// <summary>The user's attributes from the subject token (ignored for a child, which inherits).</summary>
+    public required SecurityContext UserContext { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// This replica's view of every live session, kept current by the replica synchronizer from the
+/// event log. Reads are lock-free; only the synchronizer writes.
+/// </summary>
+public sealed class SessionCache
+{
+    private readonly ConcurrentDictionary<Guid, SessionState> _sessions = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableHashSet<Guid>> _children = new();
+    private ImmutableArray<Action<SessionChange>> _subscribers = [];
+
+    public SessionState? Find(Guid sessionId) => _sessions.GetValueOrDefault(sessionId);
+
+    public ICollection<SessionState> Sessions => _sessions.Values;
+
+    public IReadOnlyCollection<Guid> ChildrenOf(Guid sessionId) =>
+        _children.TryGetValue(sessionId, out var children) ? children : [];
+
+    /// <summary>Calls <paramref name="subscriber"/> for every change applied from now on, on the synchronizer's thread.</summary>
+    public IDisposable Subscribe(Action<SessionChange> subscriber)
+    {
+        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(subscriber));
+        return new Subscription(() => ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(subscriber)));
+    }
+
+    internal void Load(IEnumerable<SessionState> sessions)
+    {
+        foreach (var session in sessions)
+        {
+            Store(session);
+        }
+    }
+
+    internal void Apply(SessionChange change)
+    {
+        Store(change.Session);
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber(change);
+        }
+    }
+
+    /// <summary>Records a new token sequence issued on this replica; other replicas learn it from the row if needed.</summary>
+    internal void RecordTokenSequence(Guid sessionId, uint sequence)
+    {
+        if (_sessions.TryGetValue(sessionId, out var session) && session.TokenSequence < sequence)
+        {
+            _sessions.TryUpdate(sessionId, session with { TokenSequence = sequence }, session);
+        }
+    }
+
+    private void Store(SessionState session)
+    {
+        _sessions[session.Id] = session;
+        if (session.ParentId is { } parent)
+        {
+            _children.AddOrUpdate(parent, _ => [session.Id], (_, set) => set.Add(session.Id));
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace RealTimeAuth.Server.Sessions;
+
+public enum SessionChangeKind
+{
+    Created,
+    Revoked,
+    ContextChanged,
+}

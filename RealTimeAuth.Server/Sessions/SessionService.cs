@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.Server.Tokens;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// Creates, refreshes and revokes sessions. Every change is written with its event log entry in
+/// one transaction, announced to the other replicas, and applied here before the call returns,
+/// so the caller's next request on this replica already sees it.
+/// </summary>
+public sealed class SessionService(
+    RtaDbContext db,
+    SessionCache cache,
+    EventLogWriter events,
+    EventAnnouncer announcer,
+    IReplicaCurrency replica,
+    SessionTokenIssuer tokens,
+    RtaServerTelemetry telemetry,
+    TimeProvider timeProvider,
+    IOptions<DelegationOptions> options)
+{
+    private const string Active = nameof(SessionStatus.Active);
+    private const string Revoked = nameof(SessionStatus.Revoked);
+
+    public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
+    {
+        if (!replica.IsCurrent)
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ReplicaNotCurrent);
+        }
+
+        SessionState? parent = null;
+        if (request.ParentId is { } parentId)
+        {
+            parent = cache.Find(parentId);
+            if (parent is not { IsActive: true })
+            {
+                return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
+            }
+
+            if (parent.Depth + 1 > options.Value.MaxDelegationDepth)
+            {
+                return SessionCreationResult.Fail(SessionCreationError.DelegationTooDeep);
+            }
+        }
+
+        var requested = SessionMapping.NormaliseScopes(request.RequestedScopes);
+        if (parent is not null && requested.Any(scope => !parent.Scopes.Contains(scope)))
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ScopeExceedsParent);
+        }
+
+        var scopes = parent is not null && requested.IsEmpty ? parent.Scopes : requested;
+        if (scopes.IsEmpty)
+        {
+            return SessionCreationResult.Fail(SessionCreationError.NoScopes);
+        }
+
+        var session = NewState(request, parent, scopes);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await events.LockAsync(db, cancellationToken);
+        // The cache may lag a revocation committed a moment ago; under the lock the row is the truth.
+        if (parent is not null && !await db.Sessions.AnyAsync(row => row.Id == parent.Id && row.Status == Active, cancellationToken))
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
+        }
+
+        db.Sessions.Add(session.ToEntity());
+        var entry = events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([session.Id]), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await PublishAsync(entry.Sequence, cancellationToken);
+        return new SessionCreationResult(SessionCreationError.None, session, tokens.Issue(session, session.TokenSequence));
+    }
+
+    /// <summary>A fresh token for an active session, with the next sequence; null if it is no longer active.</summary>
+    public async Task<IssuedToken?> RefreshTokenAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var sequences = await db.Database
+            .SqlQuery<long>($"UPDATE sessions SET token_sequence = token_sequence + 1 WHERE id = {sessionId} AND status = {Active} RETURNING token_sequence AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        if (sequences.Count == 0 || cache.Find(sessionId) is not { IsActive: true } session)
+        {
+            return null;
+        }
+
+        var sequence = (uint)sequences[0];
+        cache.RecordTokenSequence(sessionId, sequence);
+        return tokens.Issue(session, sequence);
+    }
+
+    /// <summary>Revokes a session and its whole subtree.</summary>
+    public Task<RevocationResult> RevokeAsync(Guid sessionId, string reason, string? detail, string actor, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(
+            now => db.Database.SqlQuery<Guid>($"""
+                WITH RECURSIVE tree AS (
+                    SELECT id FROM sessions WHERE id = {sessionId}
+                    UNION ALL
+                    SELECT child.id FROM sessions child JOIN tree ON child.parent_id = tree.id)
+                UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
+                    revocation_reason = {reason}, revocation_detail = {detail}
+                WHERE id IN (SELECT id FROM tree) AND status = {Active}
+                RETURNING id AS "Value"
+                """),
+            reason, detail, actor, cancellationToken);
+
+    /// <summary>Revokes every session of one user at one issuer.</summary>
+    public Task<RevocationResult> RevokeUserAsync(string issuer, string subject, string reason, string? detail, string actor, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(
+            now => db.Database.SqlQuery<Guid>($"""
+                UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
+                    revocation_reason = {reason}, revocation_detail = {detail}
+                WHERE issuer = {issuer} AND subject = {subject} AND status = {Active}
+                RETURNING id AS "Value"
+                """),
+            reason, detail, actor, cancellationToken);
+
+    private async Task<RevocationResult> RevokeWhereAsync(
+        Func<DateTimeOffset, IQueryable<Guid>> revoke, string reason, string? detail, string actor, CancellationToken cancellationToken)
+    {
+        using var activity = RtaServerTelemetry.Source.StartActivity("rta.revoke");
+        activity?.SetTag("rta.revocation.reason", reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await events.LockAsync(db, cancellationToken);
+        var revoked = await revoke(timeProvider.GetUtcNow()).ToListAsync(cancellationToken);
+        if (revoked.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return RevocationResult.None;
+        }
+
+        var entry = events.Append(db, RtaEventTypes.SessionsRevoked, new SessionEventPayload(revoked, reason, detail), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        telemetry.Revocations.Add(revoked.Count);
+        activity?.SetTag("rta.revocation.sessions", revoked.Count);
+
+        await PublishAsync(entry.Sequence, cancellationToken);
+        return new RevocationResult(revoked, entry.Sequence);
+    }
+
+    private async Task PublishAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await announcer.AnnounceAsync(sequence);
+        await replica.WaitForAppliedAsync(sequence, cancellationToken);
+    }
+
+    private SessionState NewState(NewSessionRequest request, SessionState? parent, System.Collections.Immutable.ImmutableArray<string> scopes)
+    {
+        var id = new Guid(RandomNumberGenerator.GetBytes(16), bigEndian: true);
+        var context = parent is null
+            ? SessionContextBuilder.ForRoot(request.UserContext, request.Agent)
+            : SessionContextBuilder.ForChild(parent, request.Agent);
+        var now = timeProvider.GetUtcNow();
+        return new SessionState
+        {
+            Id = id,
+            ParentId = parent?.Id,
+            RootId = parent?.RootId ?? id,
+            Depth = parent is null ? 0 : parent.Depth + 1,
+            Issuer = parent?.Issuer ?? request.Issuer,
+            Subject = parent?.Subject ?? request.Subject,
+            ClientId = request.ClientId,
+            Agent = request.Agent,
+            Scopes = scopes,
+            Context = context,
+            ContextHash = context.ComputeHash(),
+            TokenSequence = 1,
+            Status = SessionStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.Tokens;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// What a replica knows of one session: an immutable snapshot, replaced whole when an event
+/// changes it, so readers on the hot path never see half an update.
+/// </summary>
+public sealed record SessionState
+{
+    public required Guid Id { get; init; }
+
+    public Guid? ParentId { get; init; }
+
+    /// <summary>The root of the delegation tree (the session made from the user's IdP token).</summary>
+    public required Guid RootId { get; init; }
+
+    /// <summary>0 for the root, 1 for its children, and so on.</summary>
+    public required int Depth { get; init; }
+
+    /// <summary>The user's identity provider.</summary>
+    public required string Issuer { get; init; }
+
+    /// <summary>The user's subject at <see cref="Issuer"/>.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The OAuth client that made the exchange.</summary>
+    public required string ClientId { get; init; }
+
+    public required AgentIdentity Agent { get; init; }
+
+    /// <summary>Granted scopes, sorted ordinally.</summary>
+    public required ImmutableArray<string> Scopes { get; init; }
+
+    public required SecurityContext Context { get; init; }
+
+    public required RtaContextHash ContextHash { get; init; }
+
+    /// <summary>Sequence of the newest token issued for the session.</summary>
+    public required uint TokenSequence { get; init; }
+
+    public required SessionStatus Status { get; init; }
+
+    public string? RevocationReason { get; init; }
+
+    public string? RevocationDetail { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public bool IsActive => Status == SessionStatus.Active;
+}

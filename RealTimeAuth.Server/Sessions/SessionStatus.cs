@@ -1,0 +1,7 @@
+namespace RealTimeAuth.Server.Sessions;
+
+public enum SessionStatus
+{
+    Active = 0,
+    Revoked = 1,
+}

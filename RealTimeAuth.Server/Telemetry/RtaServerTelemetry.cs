@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using RealTimeAuth.Server.Data;
+
+namespace RealTimeAuth.Server.Telemetry;
+
+/// <summary>
+/// The server's spans and meters. Tags carry ids and outcomes, never a token, key or secret.
+/// </summary>
+public sealed class RtaServerTelemetry : IDisposable
+{
+    public const string Name = "RealTimeAuth.Server";
+
+    private readonly Meter _meter;
+
+    public RtaServerTelemetry(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        Exchanges = _meter.CreateCounter<long>("rta.exchanges", description: "Token exchanges, by outcome");
+        Decisions = _meter.CreateCounter<long>("rta.decisions", description: "Authorization decisions");
+        Denials = _meter.CreateCounter<long>("rta.denials", description: "Authorization decisions that denied");
+        Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
+        ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
+        RevocationToPush = _meter.CreateHistogram<double>("rta.revocation_to_push", unit: "ms",
+            description: "From a revocation's commit to its push on a stream");
+    }
+
+    public static ActivitySource Source { get; } = new(Name);
+
+    public Counter<long> Exchanges { get; }
+
+    public Counter<long> Decisions { get; }
+
+    public Counter<long> Denials { get; }
+
+    public Counter<long> Revocations { get; }
+
+    public UpDownCounter<long> ActiveStreams { get; }
+
+    public Histogram<double> RevocationToPush { get; }
+
+    /// <summary>Reports the live session count from <paramref name="observe"/>.</summary>
+    public void ObserveActiveSessions(Func<long> observe) =>
+        _meter.CreateObservableGauge("rta.sessions.active", observe, description: "Active sessions known to this replica");
+
+    /// <summary>A span for applying a log entry, linked to the span that wrote it (possibly on another replica).</summary>
+    public Activity? StartApply(EventLogRecord entry)
+    {
+        ActivityLink[]? links = entry.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
+            ? [new ActivityLink(context)]
+            : null;
+        var activity = Source.StartActivity(ActivityKind.Consumer, links: links, name: "rta.apply " + entry.Type);
+        activity?.SetTag("rta.event.sequence", entry.Sequence);
+        return activity;
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

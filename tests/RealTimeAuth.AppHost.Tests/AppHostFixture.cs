@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RealTimeAuth.AppHost.Tests;
+
+/// <summary>
+/// Starts the real app host once for the test collection: local Redis and PostgreSQL
+/// processes (no container runtime here), the server, admin, dev IdP and simulator.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public static readonly string[] ServiceResources = ["server", "admin", "devidp", "agent-simulator"];
+
+    public static readonly string[] InfrastructureResources = ["redis-server", "postgres"];
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RealTimeAuth_AppHost>(
+            ["Infrastructure:Mode=LocalProcesses"], timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in InfrastructureResources.Concat(ServiceResources))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await _app.DisposeAsync();
+        }
+    }
+}
