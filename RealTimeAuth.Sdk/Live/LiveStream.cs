@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using Grpc.Core;
+using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Sdk.Telemetry;
+
+namespace RealTimeAuth.Sdk.Live;
+
+/// <summary>
+/// Keeps one session's live stream open: sends Hello, acknowledges every message, and after a failure reconnects with
+/// backoff, resuming after the last processed sequence with the current token. Stops for good when the session ends.
+/// </summary>
+internal sealed class LiveStream(
+    RtaClient owner,
+    LiveChannel.LiveChannelClient grpc,
+    ReconnectBackoff backoff,
+    RtaClientServices services)
+{
+    private static readonly AsyncLocal<LiveStream?> Running = new();
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _run = Task.CompletedTask;
+    private long _lastSequence;
+    private int _attempt;
+    private Activity? _reconnect;
+
+    /// <summary>The last server sequence processed, sent as <c>resume_after</c> on the next stream.</summary>
+    public ulong LastSequence => (ulong)Interlocked.Read(ref _lastSequence);
+
+    public void Start() => _run = Task.Run(RunAsync);
+
+    /// <summary>Stops the loop; safe from any thread, including an event handler running on the loop.</summary>
+    public void Stop()
+    {
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already stopped and disposed.
+        }
+    }
+
+    public async ValueTask StopAsync()
+    {
+        Stop();
+
+        // An event handler that disposes the client runs on the loop; waiting for the loop there would deadlock.
+        if (Running.Value != this)
+        {
+            await _run.ConfigureAwait(false);
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        // The stream outlives whatever span was current when it started; its spans are roots of their own.
+        Activity.Current = null;
+        Running.Value = this;
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            Exception? failure = null;
+            try
+            {
+                if (await RunStreamAsync(stopping).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (stopping.IsCancellationRequested || exception is ObjectDisposedException)
+            {
+                // Stopped, or the factory (and with it the gRPC channel) was disposed under the client.
+                return;
+            }
+            catch (RpcException exception) when (RtaRefusal.IsRefusal(exception))
+            {
+                EndReconnect(exception);
+                owner.OnStreamRefused(RtaRefusal.ReasonOf(exception));
+                return;
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+
+            if (!await WaitBeforeReconnectAsync(failure, stopping).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One stream from Hello to its end; true when the session ended on it.</summary>
+    private async Task<bool> RunStreamAsync(CancellationToken stopping)
+    {
+        using var call = grpc.Connect(owner.CreateHeaders(), cancellationToken: stopping);
+        var resumeAfter = LastSequence;
+        await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }, stopping).ConfigureAwait(false);
+        await call.ResponseHeadersAsync.WaitAsync(stopping).ConfigureAwait(false);
+        EndReconnect(null);
+        services.Logger.StreamConnected(owner.SessionId, resumeAfter);
+        owner.OnConnected();
+
+        await foreach (var message in call.ResponseStream.ReadAllAsync(stopping).ConfigureAwait(false))
+        {
+            _attempt = 0;
+            var ended = owner.OnMessage(message);
+            if (message.Sequence > LastSequence)
+            {
+                // Only this loop writes; the interlocked write makes the value safe to read elsewhere.
+                Interlocked.Exchange(ref _lastSequence, (long)message.Sequence);
+            }
+
+            await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = message.Sequence } }, stopping).ConfigureAwait(false);
+            if (ended)
+            {
+                await CloseAsync(call, stopping).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        // The server ended the stream without ending the session (a replica shutting down): reconnect.
+        return false;
+    }
+
+    /// <summary>
+    /// After the session ended: half-close and let the server finish the stream, so the last acknowledgement is read
+    /// rather than lost to a reset. Bounded; a server that keeps the stream open is cut off.
+    /// </summary>
+    private static async Task CloseAsync(AsyncDuplexStreamingCall<ClientMessage, ServerMessage> call, CancellationToken stopping)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(CloseTimeout);
+        try
+        {
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            while (await call.ResponseStream.MoveNext(timeout.Token).ConfigureAwait(false))
+            {
+                // Nothing after the end of the session matters.
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or RpcException or IOException or InvalidOperationException)
+        {
+            // The stream is being torn down either way.
+        }
+    }
+
+    private async Task<bool> WaitBeforeReconnectAsync(Exception? failure, CancellationToken stopping)
+    {
+        var attempt = ++_attempt;
+        var delay = backoff.NextDelay(attempt - 1);
+        _reconnect ??= RtaSdkTelemetry.ActivitySource.StartActivity("rta.reconnect", ActivityKind.Client);
+        _reconnect?.SetTag(RtaSdkTelemetry.Tags.SessionId, owner.SessionId);
+        _reconnect?.SetTag(RtaSdkTelemetry.Tags.Attempt, attempt);
+        _reconnect?.SetTag(RtaSdkTelemetry.Tags.DelayMs, (long)delay.TotalMilliseconds);
+        _reconnect?.AddEvent(new ActivityEvent("stream-lost", tags: new ActivityTagsCollection { [RtaSdkTelemetry.Tags.ErrorType] = failure?.GetType().FullName }));
+        services.Telemetry.RecordReconnect();
+        services.Logger.StreamLost(owner.SessionId, attempt, (long)delay.TotalMilliseconds, failure);
+        owner.OnStreamLost(failure);
+        try
+        {
+            await Task.Delay(delay, services.Time, stopping).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            EndReconnect(null);
+            return false;
+        }
+    }
+
+    private void EndReconnect(Exception? refusal)
+    {
+        if (_reconnect is null)
+        {
+            return;
+        }
+
+        if (refusal is not null)
+        {
+            _reconnect.SetStatus(ActivityStatusCode.Error);
+            _reconnect.SetTag(RtaSdkTelemetry.Tags.ErrorType, refusal.GetType().FullName);
+        }
+
+        _reconnect.Dispose();
+        _reconnect = null;
+    }
+}

@@ -1,0 +1,33 @@
+using Grpc.Core;
+
+namespace RealTimeAuth.Sdk.Live;
+
+/// <summary>What a refused token (gRPC <c>Unauthenticated</c> with an <c>rta-reason</c> trailer) means for the session.</summary>
+internal static class RtaRefusal
+{
+    public const string ReasonTrailer = "rta-reason";
+    public const string TokenExpired = "token-expired";
+    public const string Unknown = "unauthenticated";
+
+    public static bool IsRefusal(Exception exception) =>
+        exception is RpcException { StatusCode: StatusCode.Unauthenticated };
+
+    public static string ReasonOf(RpcException exception) =>
+        exception.Trailers.GetValue(ReasonTrailer) is { Length: > 0 } reason ? reason : Unknown;
+
+    /// <summary>
+    /// A refused stream can never be resumed with the token the client holds, so every reason ends the session:
+    /// <c>token-expired</c> as <see cref="RtaConnectionState.Expired"/>, anything else as <see cref="RtaConnectionState.Revoked"/>.
+    /// </summary>
+    public static RtaConnectionState OnStream(string reason) =>
+        reason == TokenExpired ? RtaConnectionState.Expired : RtaConnectionState.Revoked;
+
+    /// <summary>
+    /// A refused call ends the session only when the reason says so; a stale-context refusal is left to the
+    /// live channel, which is about to deliver the fresh token.
+    /// </summary>
+    public static RtaConnectionState? OnCall(string reason) =>
+        reason == TokenExpired ? RtaConnectionState.Expired
+        : reason.EndsWith("-revoked", StringComparison.Ordinal) ? RtaConnectionState.Revoked
+        : null;
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net.Http.Headers;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Sdk.Configuration;
+using RealTimeAuth.Sdk.Exchange;
+using RealTimeAuth.Sdk.Live;
+using RealTimeAuth.Sdk.Telemetry;
+
+namespace RealTimeAuth.Sdk;
+
+/// <summary>
+/// Exchanges tokens at <c>{ServerAddress}/oauth/token</c> and connects sessions. All clients of one factory share one
+/// <see cref="GrpcChannel"/> per live channel address, so every session's stream and calls are multiplexed over a few
+/// HTTP/2 connections. Dispose it after its clients.
+/// </summary>
+public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
+{
+    private readonly Func<HttpMessageHandler> _createHandler;
+    private readonly ConcurrentDictionary<Uri, Lazy<GrpcChannel>> _channels = new();
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly HttpClient _http;
+    private readonly RtaExchangeClient _exchange;
+    private readonly RtaClientServices _services;
+    private readonly Uri _serverAddress;
+    private readonly Uri? _liveChannelAddress;
+    private readonly bool _allowInsecureHttp;
+    private readonly RtaAgentIdentity _agent;
+
+    /// <param name="options">Validated at once; an invalid value throws <see cref="OptionsValidationException"/>.</param>
+    /// <param name="createHttpHandler">
+    /// Creates the handler for exchanges, and one per live channel address (gRPC configures and owns it, so handlers are
+    /// never shared). The factory disposes them. Null means a <see cref="SocketsHttpHandler"/> with HTTP/2 keep-alive pings.
+    /// </param>
+    /// <param name="loggerFactory">Logging; null logs nothing.</param>
+    /// <param name="timeProvider">The clock for freshness, revocation latency and backoff delays.</param>
+    /// <param name="meterFactory">Creates the SDK's meter; null uses a meter of its own.</param>
+    public RtaClientFactory(
+        RtaClientOptions options,
+        Func<HttpMessageHandler>? createHttpHandler = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new RtaClientOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(RtaClientOptions), validation.Failures);
+        }
+
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _createHandler = createHttpHandler ?? (() => CreateHandler(options));
+        _http = new HttpClient(_createHandler(), disposeHandler: true);
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("RealTimeAuth.Sdk", typeof(RtaClientFactory).Assembly.GetName().Version?.ToString()));
+        _serverAddress = WithTrailingSlash(options.ServerAddress!);
+        _liveChannelAddress = options.LiveChannelAddress;
+        _allowInsecureHttp = options.AllowInsecureHttp;
+        _agent = Copy(options.Agent);
+
+        var logger = _loggerFactory.CreateLogger<RtaClient>();
+        var telemetry = new RtaSdkTelemetry(meterFactory);
+        _services = new RtaClientServices(timeProvider ?? TimeProvider.System, telemetry, logger, options.ReconnectBaseDelay, options.ReconnectMaxDelay);
+        var tokenEndpoint = new Uri(_serverAddress, "oauth/token");
+        _exchange = new RtaExchangeClient(_http, tokenEndpoint, options.ClientId!, options.ClientSecret, telemetry, logger);
+    }
+
+    /// <inheritdoc />
+    public async Task<RtaClient> ConnectAsync(RtaSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.SubjectToken, nameof(request));
+        var agent = request.Agent is null ? _agent : Copy(request.Agent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agent.Id, $"{nameof(request)}.{nameof(request.Agent)}.{nameof(RtaAgentIdentity.Id)}");
+
+        var exchange = await _exchange.ExchangeAsync(request, agent, cancellationToken).ConfigureAwait(false);
+        var address = LiveChannelAddress.Resolve(_liveChannelAddress, _serverAddress, exchange.LiveChannel?.Grpc);
+        if (address.Scheme != Uri.UriSchemeHttps && !_allowInsecureHttp)
+        {
+            throw new InvalidOperationException(
+                $"The server advertised the live channel at {address}, which is not https; set {RtaClientOptions.SectionName}:{nameof(RtaClientOptions.AllowInsecureHttp)}=true for local development only.");
+        }
+
+        var client = new RtaClient(this, exchange, agent, ChannelFor(address), _services);
+        client.Start();
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values)
+        {
+            if (channel.IsValueCreated)
+            {
+                channel.Value.Dispose();
+            }
+        }
+
+        _http.Dispose();
+        _services.Telemetry.Dispose();
+    }
+
+    private GrpcChannel ChannelFor(Uri address) =>
+        _channels.GetOrAdd(address, key => new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(key, new GrpcChannelOptions
+        {
+            HttpHandler = _createHandler(),
+            DisposeHttpClient = true,
+            LoggerFactory = _loggerFactory,
+            ThrowOperationCanceledOnCancellation = true,
+        }))).Value;
+
+    private static SocketsHttpHandler CreateHandler(RtaClientOptions options) => new()
+    {
+        // More than 100 concurrent streams (many agents, or many calls) open a second HTTP/2 connection rather than queue.
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        KeepAlivePingDelay = options.KeepAlivePingDelay,
+        KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.AbsolutePath.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+
+    private static RtaAgentIdentity Copy(RtaAgentIdentity agent) =>
+        new() { Id = agent.Id, Name = agent.Name, Kind = agent.Kind, Software = agent.Software };
+}
