@@ -16,6 +16,7 @@ var agentSecret = builder.AddGeneratedSecret("agent-client-secret");
 var server = builder.AddProject<Projects.RealTimeAuth_Server>("server")
     .WithReplicas(builder.Configuration.GetValue("Server:Replicas", 1))
     .WithInfrastructure(infrastructure)
+    .WithGrpcEndpoint()
     .WithEnvironment("SigningKeys__EncryptionKey", signingKeyEncryption)
     .WithEnvironment("Exchange__Clients__copilot__Secret", copilotSecret)
     .WithEnvironment("Exchange__Clients__agent__Secret", agentSecret)

@@ -15,6 +15,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTokenExchange();
 app.MapSessionAdminApi();
+app.MapLiveChannel();
 
 app.Run();
 

@@ -11,12 +11,19 @@ internal static class ServerWiringExtensions
     /// <summary>
     /// A second endpoint that speaks HTTP/2 only, so gRPC works over plain HTTP in development
     /// (h2c by prior knowledge); the server publishes it to agents as their live channel address.
+    /// Once Kestrel has any configured endpoint it ignores ASPNETCORE_URLS, so both endpoints are
+    /// configured explicitly on the ports Aspire allocates.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> server)
     {
-        server.WithHttpEndpoint(name: GrpcEndpointName)
-            .WithEnvironment($"Kestrel__Endpoints__{GrpcEndpointName}__Protocols", "Http2");
-        return server.WithEnvironment("Exchange__LiveChannelGrpcAddress", server.GetEndpoint(GrpcEndpointName));
+        server.WithHttpEndpoint(name: GrpcEndpointName, env: "RTA_GRPC_PORT");
+        var http = server.GetEndpoint("http");
+        var grpc = server.GetEndpoint(GrpcEndpointName);
+        return server
+            .WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"))
+            .WithEnvironment("Kestrel__Endpoints__grpc__Url", ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}"))
+            .WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2")
+            .WithEnvironment("Exchange__LiveChannelGrpcAddress", grpc);
     }
 
     /// <summary>Trusts an identity provider's access tokens for exchange, validated against its JWKS.</summary>

@@ -34,6 +34,7 @@ public static class ApplicationServiceExtensions
         builder.AddSessionCore();
         builder.AddTokenExchange();
         builder.AddAdminApi();
+        builder.AddLiveChannel();
 
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Telemetry;
@@ -120,6 +121,48 @@ public sealed class SessionService(
                 RETURNING id AS "Value"
                 """),
             reason, detail, actor, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the context of every active session of one user and
+    /// records the change; sessions whose context hash changes get fresh tokens on their streams.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> UpdateSubjectContextAsync(
+        string issuer, string subject, Func<SecurityContext, SecurityContext> change, string reason, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await events.LockAsync(db, cancellationToken);
+        var rows = await db.Sessions
+            .Where(row => row.Issuer == issuer && row.Subject == subject && row.Status == Active)
+            .ToListAsync(cancellationToken);
+        var changed = new List<Guid>();
+        var now = timeProvider.GetUtcNow();
+        foreach (var row in rows)
+        {
+            var context = change(SecurityContextJson.Deserialize(row.Context));
+            var hash = context.ComputeHash().ToArray();
+            if (hash.AsSpan().SequenceEqual(row.ContextHash))
+            {
+                continue;
+            }
+
+            row.Context = SecurityContextJson.Serialize(context);
+            row.ContextHash = hash;
+            row.UpdatedAt = now;
+            changed.Add(row.Id);
+        }
+
+        if (changed.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return [];
+        }
+
+        var entry = events.Append(db, RtaEventTypes.SessionContextChanged, new SessionEventPayload(changed, reason), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await PublishAsync(entry.Sequence, cancellationToken);
+        return changed;
+    }
 
     private async Task<RevocationResult> RevokeWhereAsync(
         Func<DateTimeOffset, IQueryable<Guid>> revoke, string reason, string? detail, string actor, CancellationToken cancellationToken)

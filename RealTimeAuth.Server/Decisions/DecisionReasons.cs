@@ -1,0 +1,10 @@
+namespace RealTimeAuth.Server.Decisions;
+
+/// <summary>Stable reason codes of decisions, sent to clients and kept in audit records.</summary>
+public static class DecisionReasons
+{
+    public const string Allowed = "allowed";
+
+    /// <summary>No granted scope covers the action on the resource type.</summary>
+    public const string ScopeMissing = "scope-missing";
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Sessions;
+
+namespace RealTimeAuth.Server.Live;
+
+/// <summary>
+/// The live channel for clients without gRPC: a Server-Sent Events stream of the same messages and a
+/// JSON authorize call. Both take <c>Authorization: RTA &lt;token&gt;</c> and never a token in the URL.
+/// </summary>
+public static class LiveApi
+{
+    public const string Transport = "sse";
+    public const string EventsPath = "/live/v1/events";
+    public const string AuthorizePath = "/live/v1/authorize";
+    private const string LastEventIdHeader = "Last-Event-ID";
+
+    public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
+    {
+        // The RTA token is checked by each handler against the live session state, not by an ASP.NET Core scheme.
+        var group = app.MapGroup("/live/v1").WithTags("Live channel").AllowAnonymous();
+
+        group.MapGet("/events", StreamEvents)
+            .WithName("LiveEvents")
+            .WithSummary("Server-Sent Events of the session's token refreshes, revocation and heartbeats; honours Last-Event-ID.");
+
+        group.MapPost("/authorize", AuthorizeAsync)
+            .WithName("LiveAuthorize")
+            .WithSummary("Is the session allowed to perform an action on a resource now?");
+
+        return app;
+    }
+
+    internal static Results<ServerSentEventsResult<string>, ProblemHttpResult> StreamEvents(
+        HttpContext httpContext, [AsParameters] LiveApiServices services)
+    {
+        var header = httpContext.Request.Headers.Authorization.ToString();
+        var result = services.Validator.ValidateAuthorizationHeader(header);
+        if (!LiveAdmission.AdmitsStream(result))
+        {
+            return LiveProblems.Refused(httpContext.Response, result.Status);
+        }
+
+        var lastEventId = httpContext.Request.Headers[LastEventIdHeader].ToString();
+        ulong resumeAfter = 0;
+        if (lastEventId.Length > 0 && !ulong.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out resumeAfter))
+        {
+            return LiveProblems.BadRequest("Last-Event-ID must be the sequence of an earlier event.", "last-event-id-invalid");
+        }
+
+        var start = LiveAdmission.Start(resumeAfter, result, header);
+        return TypedResults.ServerSentEvents(EventsAsync(httpContext, services, result.Session!, start, httpContext.RequestAborted));
+    }
+
+    internal static async Task<Results<Ok<LiveAuthorizeResponse>, ProblemHttpResult>> AuthorizeAsync(
+        HttpContext httpContext, [AsParameters] LiveApiServices services, CancellationToken cancellationToken)
+    {
+        var result = services.Validator.ValidateAuthorizationHeader(httpContext.Request.Headers.Authorization.ToString());
+        if (!result.IsValid)
+        {
+            return LiveProblems.Refused(httpContext.Response, result.Status);
+        }
+
+        if (!httpContext.Request.HasJsonContentType())
+        {
+            return LiveProblems.UnsupportedMediaType("The body must be application/json.", "content-type-not-json");
+        }
+
+        LiveAuthorizeRequest? request;
+        try
+        {
+            request = await httpContext.Request.ReadFromJsonAsync<LiveAuthorizeRequest>(JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return LiveProblems.BadRequest("The body is not a valid authorize request.", "request-malformed");
+        }
+
+        if (request is not { Action: { Length: > 0 } action, Resource.Type: { Length: > 0 } resourceType })
+        {
+            return LiveProblems.BadRequest("The request needs an action and a resource type.", "request-incomplete");
+        }
+
+        var query = new AuthorizationQuery
+        {
+            Action = action,
+            ResourceType = resourceType,
+            ResourceId = request.Resource.Id,
+            ResourceProperties = request.Resource.Properties ?? [],
+            Context = request.Context ?? [],
+        };
+        var decision = await services.Authorizer.AuthorizeAsync(result.Session!, query, cancellationToken);
+        return TypedResults.Ok(new LiveAuthorizeResponse(decision.Allowed, decision.Reason, decision.PolicyVersion));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
+        HttpContext httpContext, LiveApiServices services, SessionState session, LiveStreamStart start,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = services.Hub.Connect(session.Id, Transport);
+        // A dropped stream has no status to report once events flow: the response is aborted and the
+        // client reconnects with Last-Event-ID.
+        using var abortOnDrop = connection.Dropped.Register(httpContext.Abort);
+        await foreach (var message in services.Pump.RunAsync(connection, start, cancellationToken))
+        {
+            yield return LiveEventJson.ToItem(message);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Tokens;
+
+namespace RealTimeAuth.Server.Live;
+
+/// <summary>What the JSON live endpoints use, bound with <c>[AsParameters]</c>.</summary>
+internal sealed record LiveApiServices(
+    [FromServices] SessionTokenValidator Validator,
+    [FromServices] StreamHub Hub,
+    [FromServices] LivePump Pump,
+    [FromServices] SessionAuthorizer Authorizer);

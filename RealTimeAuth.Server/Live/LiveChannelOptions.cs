@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RealTimeAuth.Server.Live;
+
+/// <summary>The live channel's timing and buffering (configuration section <c>LiveChannel</c>).</summary>
+public sealed class LiveChannelOptions
+{
+    public const string SectionName = "LiveChannel";
+
+    /// <summary>How often a heartbeat is pushed on every open stream.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00",
+        ErrorMessage = "Set LiveChannel:HeartbeatInterval between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// When to push the next token, as a fraction of <c>Tokens:FreshnessWindow</c> after the last one was
+    /// issued; the rest of the window is the client's margin for a late push or a reconnect.
+    /// </summary>
+    [Range(0.1, 0.95, ErrorMessage = "Set LiveChannel:RefreshAt between 0.1 and 0.95 (a fraction of Tokens:FreshnessWindow).")]
+    public double RefreshAt { get; set; } = 0.6;
+
+    /// <summary>How long a new gRPC stream may wait for the client's <c>Hello</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00",
+        ErrorMessage = "Set LiveChannel:HelloTimeout between 00:00:00.100 and 00:05:00.")]
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Session changes queued for one stream. A stream whose client reads too slowly to drain it is
+    /// dropped rather than allowed to hold up the replica's event processing.
+    /// </summary>
+    [Range(4, 65536, ErrorMessage = "Set LiveChannel:StreamBufferCapacity between 4 and 65536.")]
+    public int StreamBufferCapacity { get; set; } = 64;
+}

@@ -1,0 +1,105 @@
+using Grpc.Core;
+using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Testing;
+
+namespace RealTimeAuth.Server.Tests.Live;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
+{
+    private static readonly string[] Scopes = ["documents:read", "reports:*"];
+
+    [Fact]
+    public async Task Authorize_ActionsWithinGrantedScopes_Allows()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_allow");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        var exact = await AuthorizeAsync(server, token, Read("documents"));
+        var wildcard = await AuthorizeAsync(server, token, Request("reports", "delete"));
+
+        Assert.True(exact.Decision);
+        Assert.Equal(DecisionReasons.Allowed, exact.Reason);
+        Assert.Equal(string.Empty, exact.PolicyVersion);
+        Assert.True(wildcard.Decision);
+    }
+
+    [Fact]
+    public async Task Authorize_ActionOutsideGrantedScopes_DeniesScopeMissing()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_deny");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        var write = await AuthorizeAsync(server, token, Request("documents", "write"));
+        var otherType = await AuthorizeAsync(server, token, Read("payroll"));
+
+        Assert.False(write.Decision);
+        Assert.Equal(DecisionReasons.ScopeMissing, write.Reason);
+        Assert.False(otherType.Decision);
+        Assert.Equal(DecisionReasons.ScopeMissing, otherType.Reason);
+    }
+
+    [Fact]
+    public async Task Authorize_WithForgedToken_IsUnauthenticatedBadSignature()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_forged");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        var refusal = await RefusalAsync(server, LiveStreams.Authorization(TestTokens.Forge(token)));
+
+        Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
+        Assert.Equal("token-bad-signature", LiveStreams.Reason(refusal));
+        Assert.Equal("token-bad-signature", refusal.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Authorize_WithRevokedSessionToken_IsUnauthenticatedSessionRevoked()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_revoked");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        await server.RevokeAsync(session.Id);
+
+        var refusal = await RefusalAsync(server, LiveStreams.Authorization(token));
+
+        Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
+        Assert.Equal("session-revoked", LiveStreams.Reason(refusal));
+    }
+
+    [Fact]
+    public async Task Authorize_WithoutOrWithGarbledToken_IsUnauthenticatedWithDistinctReasons()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_garbled");
+
+        var missing = await RefusalAsync(server, []);
+        var garbled = await RefusalAsync(server, new Metadata { { "authorization", "RTA not-a-token" } });
+
+        Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
+        Assert.Equal("token-missing", LiveStreams.Reason(missing));
+        Assert.Equal(StatusCode.Unauthenticated, garbled.StatusCode);
+        Assert.Equal("token-malformed", LiveStreams.Reason(garbled));
+    }
+
+    [Fact]
+    public async Task Authorize_WithoutAction_IsInvalidArgument()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_invalid");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => AuthorizeAsync(server, token, Request("documents", "")));
+
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+    }
+
+    internal static AuthorizeRequest Read(string resourceType) => Request(resourceType, "read");
+
+    internal static AuthorizeRequest Request(string resourceType, string action) =>
+        new() { Action = action, Resource = new Resource { Type = resourceType, Id = "42" } };
+
+    private static async Task<AuthorizeResponse> AuthorizeAsync(LiveServer server, string token, AuthorizeRequest request) =>
+        await server.Client.AuthorizeAsync(request, LiveStreams.Authorization(token), deadline: DateTime.UtcNow + LiveServer.Timeout);
+
+    private static Task<RpcException> RefusalAsync(LiveServer server, Metadata headers) =>
+        Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Client.AuthorizeAsync(Read("documents"), headers, deadline: DateTime.UtcNow + LiveServer.Timeout));
+}

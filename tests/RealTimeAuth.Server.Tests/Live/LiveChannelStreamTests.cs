@@ -1,0 +1,210 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Live;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Testing;
+using Kind = RealTimeAuth.Protocol.Grpc.ServerMessage.KindOneofCase;
+
+namespace RealTimeAuth.Server.Tests.Live;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
+{
+    private static readonly string[] Scopes = ["documents:read"];
+
+    [Fact]
+    public async Task Connect_WithValidToken_SendsHeartbeatFirst()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_hello");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        using var call = await LiveStreams.OpenAsync(server, token);
+        var first = await LiveStreams.NextAsync(call);
+
+        Assert.Equal(Kind.Heartbeat, first.KindCase);
+        Assert.Equal(1UL, first.Sequence);
+        Assert.Equal(server.Service<ReplicaIdentity>().Name, first.Heartbeat.Replica);
+    }
+
+    [Fact]
+    public async Task Connect_WithResumeAfter_ContinuesTheSequence()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_resume");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        using var call = await LiveStreams.OpenAsync(server, token, resumeAfter: 41);
+
+        Assert.Equal(42UL, (await LiveStreams.NextAsync(call)).Sequence);
+    }
+
+    [Fact]
+    public async Task Connect_WhenParentIsRevoked_PushesItsCauseToParentAndAncestorRevokedToChild()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_ancestor");
+        var (parent, parentToken) = await server.CreateSessionAsync(Scopes);
+        var (_, childToken) = await server.CreateSessionAsync(Scopes, parent.Id);
+        using var parentCall = await LiveStreams.OpenAsync(server, parentToken);
+        using var childCall = await LiveStreams.OpenAsync(server, childToken);
+        await LiveStreams.NextAsync(parentCall);
+        await LiveStreams.NextAsync(childCall);
+
+        var revoked = await server.RevokeAsync(parent.Id, "admin-revoked", "compromised laptop");
+        var toParent = await LiveStreams.NextOfKindAsync(parentCall, Kind.Revocation);
+        var toChild = await LiveStreams.NextOfKindAsync(childCall, Kind.Revocation);
+
+        Assert.Equal("admin-revoked", toParent.Revocation.Reason);
+        Assert.Equal(LiveReasons.AncestorRevoked, toChild.Revocation.Reason);
+        Assert.Equal("compromised laptop", toChild.Revocation.Detail);
+        Assert.Equal(revoked.EventSequence, toChild.Revocation.EventSequence);
+        Assert.True(await LiveStreams.EndsAsync(childCall));
+        Assert.True(await LiveStreams.EndsAsync(parentCall));
+    }
+
+    [Fact]
+    public async Task Connect_WhenUserIsRevoked_PassesTheCauseOn()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_user");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        using var call = await LiveStreams.OpenAsync(server, token);
+        await LiveStreams.NextAsync(call);
+
+        await using (var scope = server.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionService>()
+                .RevokeUserAsync(session.Issuer, session.Subject, LiveReasons.UserRevoked, null, "test", CancellationToken.None)
+                .WaitAsync(LiveServer.Timeout);
+        }
+
+        var revocation = await LiveStreams.NextOfKindAsync(call, Kind.Revocation);
+        Assert.Equal(LiveReasons.UserRevoked, revocation.Revocation.Reason);
+    }
+
+    [Fact]
+    public async Task Connect_WhenSessionIsAlreadyRevoked_SendsRevocationAndEnds()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_already");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        await server.RevokeAsync(session.Id, detail: "before connect");
+
+        using var call = await LiveStreams.OpenAsync(server, token);
+        var first = await LiveStreams.NextAsync(call);
+
+        Assert.Equal(Kind.Revocation, first.KindCase);
+        Assert.Equal(LiveReasons.SessionRevoked, first.Revocation.Reason);
+        Assert.Equal("before connect", first.Revocation.Detail);
+        Assert.True(await LiveStreams.EndsAsync(call));
+    }
+
+    [Fact]
+    public async Task Connect_WithForgedToken_IsUnauthenticated()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_forged");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        using var call = await LiveStreams.OpenAsync(server, TestTokens.Forge(token));
+        var refusal = await LiveStreams.RefusalAsync(call);
+
+        Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
+        Assert.Equal("token-bad-signature", LiveStreams.Reason(refusal));
+    }
+
+    [Fact]
+    public async Task Connect_WhenFirstMessageIsNotHello_IsInvalidArgument()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_nohello");
+        var (_, token) = await server.CreateSessionAsync(Scopes);
+
+        using var call = server.Client.Connect(LiveStreams.Authorization(token));
+        await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = 1 } }).WaitAsync(LiveServer.Timeout);
+        var refusal = await LiveStreams.RefusalAsync(call);
+
+        Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
+        Assert.Equal(LiveReasons.HelloExpected, LiveStreams.Reason(refusal));
+    }
+
+    [Fact]
+    public async Task Connect_WhenContextChanges_PushesFreshTokenAndTheOldOneGoesStale()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_context");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        using var call = await LiveStreams.OpenAsync(server, token);
+        await LiveStreams.NextAsync(call);
+
+        await server.ChangeContextAsync(session.Id, "risk", "high");
+        var refresh = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
+        var staleRefusal = await Assert.ThrowsAsync<RpcException>(() => server.Client.AuthorizeAsync(
+            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(token), deadline: Deadline()).ResponseAsync);
+        var fresh = await server.Client.AuthorizeAsync(
+            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(refresh.TokenRefresh.Token), deadline: Deadline());
+
+        Assert.Equal(LiveReasons.RefreshContextChanged, refresh.TokenRefresh.Reason);
+        Assert.True(refresh.TokenRefresh.TokenSequence > session.TokenSequence);
+        Assert.Equal(StatusCode.Unauthenticated, staleRefusal.StatusCode);
+        Assert.Equal("token-stale-context", LiveStreams.Reason(staleRefusal));
+        Assert.True(fresh.Decision);
+    }
+
+    [Fact]
+    public async Task Connect_WithStaleToken_OpensAndPushesFreshTokenAtOnce()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_stale_connect");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        await server.ChangeContextAsync(session.Id, "risk", "high");
+
+        using var call = await LiveStreams.OpenAsync(server, token);
+        var refresh = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
+
+        Assert.Equal(LiveReasons.RefreshContextChanged, refresh.TokenRefresh.Reason);
+    }
+
+    [Fact]
+    public async Task Ack_OfSentMessage_IsRecordedOnTheConnection()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_ack");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        using var call = await LiveStreams.OpenAsync(server, token);
+        var first = await LiveStreams.NextAsync(call);
+
+        await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = first.Sequence } }).WaitAsync(LiveServer.Timeout);
+        var hub = server.Service<StreamHub>();
+
+        Assert.True(await Eventually(() => hub.ConnectionsOf(session.Id) is [{ LastAcknowledged: 1 }]));
+    }
+
+    [Fact]
+    public async Task Disconnect_ByClient_RemovesTheStreamFromTheHub()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_disconnect");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        var hub = server.Service<StreamHub>();
+        using var cancel = new CancellationTokenSource();
+        var call = await LiveStreams.OpenAsync(server, token, cancellationToken: cancel.Token);
+        await LiveStreams.NextAsync(call);
+        Assert.Single(hub.ConnectionsOf(session.Id));
+
+        await cancel.CancelAsync();
+        call.Dispose();
+
+        Assert.True(await Eventually(() => hub.ConnectionsOf(session.Id).Count == 0));
+    }
+
+    private static DateTime Deadline() => DateTime.UtcNow + LiveServer.Timeout;
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(LiveServer.Timeout);
+        while (!condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        return true;
+    }
+}
