@@ -54,7 +54,17 @@ internal sealed class FakeStream(string? authorization, HttpContext httpContext)
     public void Complete() => _outbound.Writer.TryComplete();
 
     /// <summary>Breaks the stream as a crashing server or a dropped network would (HTTP/2 RST_STREAM).</summary>
-    public void Abort() => httpContext.Abort();
+    public void Abort()
+    {
+        try
+        {
+            httpContext.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call already ended (the client closed it); there is nothing left to break.
+        }
+    }
 
     internal async Task RunAsync(IAsyncStreamReader<ClientMessage> requests, IServerStreamWriter<ServerMessage> responses, CancellationToken cancellationToken)
     {
