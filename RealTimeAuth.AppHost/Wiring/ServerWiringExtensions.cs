@@ -35,4 +35,12 @@ internal static class ServerWiringExtensions
             .WithEnvironment("Exchange__TrustedIssuers__0__Validation", "Jwt")
             // Honoured by the server only in Development: the dev IdP serves plain HTTP locally.
             .WithEnvironment("Exchange__TrustedIssuers__0__RequireHttpsMetadata", "false");
+
+    /// <summary>Admins of the server's admin API sign in at this identity provider.</summary>
+    public static IResourceBuilder<ProjectResource> WithAdminAuthority(
+        this IResourceBuilder<ProjectResource> server, IResourceBuilder<ProjectResource> identityProvider) =>
+        server.WithEnvironment("Admin__Authority", identityProvider.GetEndpoint("http"))
+            .WithEnvironment("Admin__Audience", "rta-admin-api")
+            // Honoured by the server only in Development: the dev IdP serves plain HTTP locally.
+            .WithEnvironment("Admin__RequireHttpsMetadata", "false");
 }

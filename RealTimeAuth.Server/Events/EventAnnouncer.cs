@@ -14,7 +14,9 @@ public sealed partial class EventAnnouncer(IConnectionMultiplexer redis, ILogger
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, sequence);
+            // Fire and forget: an announcement is a hint, and waiting on a Redis that is down would
+            // hold every state change for the client's timeout while the log poll delivers anyway.
+            await redis.GetSubscriber().PublishAsync(Channel, sequence, CommandFlags.FireAndForget);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -8,4 +8,7 @@ public interface IReplicaCurrency
     long LastAppliedSequence { get; }
 
     Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken);
+
+    /// <summary>Reads the log now and completes once everything committed before the call is applied.</summary>
+    Task CatchUpAsync(CancellationToken cancellationToken);
 }

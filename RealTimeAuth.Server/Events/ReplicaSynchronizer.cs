@@ -30,6 +30,7 @@ internal sealed partial class ReplicaSynchronizer(
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private readonly ConcurrentDictionary<TaskCompletionSource, long> _waiters = new();
+    private readonly ConcurrentQueue<TaskCompletionSource> _catchUpWaiters = new();
     private long _lastApplied;
     private long _lastVerifiedTicks;
     private volatile bool _loaded;
@@ -66,6 +67,21 @@ internal sealed partial class ReplicaSynchronizer(
         }
     }
 
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _catchUpWaiters.Enqueue(waiter);
+        Signal();
+        try
+        {
+            await waiter.Task.WaitAsync(options.Value.MaxStaleness, timeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The caller re-checks what it needed and refuses if it is still missing.
+        }
+    }
+
     /// <summary>Asks for an immediate read of the log.</summary>
     public void Signal() => _signal.Release();
 
@@ -80,7 +96,7 @@ internal sealed partial class ReplicaSynchronizer(
             try
             {
                 await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                await CatchUpAsync(stoppingToken);
+                await ReadLogAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -139,7 +155,26 @@ internal sealed partial class ReplicaSynchronizer(
         ReleaseWaiters();
     }
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task ReadLogAsync(CancellationToken cancellationToken)
+    {
+        // Waiters queued before this pass starts are answered by it, whether it succeeds or fails.
+        var answered = new List<TaskCompletionSource>();
+        while (_catchUpWaiters.TryDequeue(out var waiter))
+        {
+            answered.Add(waiter);
+        }
+
+        try
+        {
+            await ApplyNewEntriesAsync(cancellationToken);
+        }
+        finally
+        {
+            answered.ForEach(waiter => waiter.TrySetResult());
+        }
+    }
+
+    private async Task ApplyNewEntriesAsync(CancellationToken cancellationToken)
     {
         var started = timeProvider.GetUtcNow();
         await using var scope = scopeFactory.CreateAsyncScope();

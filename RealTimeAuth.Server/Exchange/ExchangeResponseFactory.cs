@@ -5,8 +5,6 @@ namespace RealTimeAuth.Server.Exchange;
 
 internal static class ExchangeResponseFactory
 {
-    public const string EventsPath = "/live/v1/events";
-    public const string AuthorizePath = "/live/v1/authorize";
 
     public static RtaExchangeResponse Create(HttpRequest request, SessionCreationResult created, ExchangeOptions options)
     {
@@ -23,8 +21,8 @@ internal static class ExchangeResponseFactory
             LiveChannel = new RtaLiveChannelEndpoints
             {
                 Grpc = options.LiveChannelGrpcAddress ?? baseAddress,
-                Events = baseAddress + EventsPath,
-                Authorize = baseAddress + AuthorizePath,
+                Events = $"{baseAddress}/live/v1/sessions/{session.Id}/events",
+                Authorize = $"{baseAddress}/live/v1/sessions/{session.Id}/authorize",
             },
         };
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.Server.Tokens;
@@ -11,6 +12,7 @@ internal sealed record ExchangeServices(
     SubjectTokenValidator SubjectTokens,
     SessionTokenValidator SessionTokens,
     NonceStore Nonces,
+    IReplicaCurrency Replica,
     SessionService Sessions,
     IOptionsMonitor<ExchangeOptions> Options,
     RtaServerTelemetry Telemetry);

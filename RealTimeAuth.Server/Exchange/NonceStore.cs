@@ -12,6 +12,7 @@ namespace RealTimeAuth.Server.Exchange;
 internal sealed class NonceStore(IConnectionMultiplexer redis, IOptionsMonitor<ExchangeOptions> options)
 {
     /// <summary>True the first time a client presents a nonce; false on every reuse.</summary>
+    /// <exception cref="RedisException">Redis cannot say; the caller must refuse, not allow.</exception>
     public async Task<bool> TryConsumeAsync(string clientId, string nonce)
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{clientId}\n{nonce}"));

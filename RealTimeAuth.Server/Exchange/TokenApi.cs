@@ -99,7 +99,18 @@ public static class TokenApi
             return Fail(subjectError!);
         }
 
-        if (!await services.Nonces.TryConsumeAsync(client.ClientId!, request.Nonce))
+        bool fresh;
+        try
+        {
+            fresh = await services.Nonces.TryConsumeAsync(client.ClientId!, request.Nonce);
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Without the replay set a reused nonce cannot be told apart: refuse rather than allow.
+            return Fail(OAuthErrorResult.TemporarilyUnavailable("The nonce could not be checked; retry shortly."));
+        }
+
+        if (!fresh)
         {
             return Fail(OAuthErrorResult.InvalidRequest("The nonce was already used."));
         }
@@ -118,6 +129,13 @@ public static class TokenApi
         {
             case RtaExchangeNames.RtaTokenType:
                 var parent = services.SessionTokens.ValidateText(request.SubjectToken);
+                if (parent.Status == SessionTokenStatus.UnknownSession)
+                {
+                    // A parent made on another replica a moment ago may not be applied here yet.
+                    await services.Replica.CatchUpAsync(cancellationToken);
+                    parent = services.SessionTokens.ValidateText(request.SubjectToken);
+                }
+
                 if (!parent.IsValid)
                 {
                     return (null, parent.Status == SessionTokenStatus.ReplicaNotCurrent

@@ -32,14 +32,23 @@ public static class LiveApi
             .WithName("LiveAuthorize")
             .WithSummary("Is the session allowed to perform an action on a resource now?");
 
+        // The same, bound to a named session: a token of any other session is refused (token-wrong-session).
+        group.MapGet("/sessions/{sessionId:guid}/events", StreamEvents)
+            .WithName("LiveSessionEvents")
+            .WithSummary("Server-Sent Events of the named session; its own token only.");
+
+        group.MapPost("/sessions/{sessionId:guid}/authorize", AuthorizeAsync)
+            .WithName("LiveSessionAuthorize")
+            .WithSummary("Authorize for the named session; its own token only.");
+
         return app;
     }
 
     internal static Results<ServerSentEventsResult<string>, ProblemHttpResult> StreamEvents(
-        HttpContext httpContext, [AsParameters] LiveApiServices services)
+        HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId)
     {
         var header = httpContext.Request.Headers.Authorization.ToString();
-        var result = services.Validator.ValidateAuthorizationHeader(header);
+        var result = services.Validator.ValidateAuthorizationHeader(header, sessionId);
         if (!LiveAdmission.AdmitsStream(result))
         {
             return LiveProblems.Refused(httpContext.Response, result.Status);
@@ -57,9 +66,9 @@ public static class LiveApi
     }
 
     internal static async Task<Results<Ok<LiveAuthorizeResponse>, ProblemHttpResult>> AuthorizeAsync(
-        HttpContext httpContext, [AsParameters] LiveApiServices services, CancellationToken cancellationToken)
+        HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId, CancellationToken cancellationToken)
     {
-        var result = services.Validator.ValidateAuthorizationHeader(httpContext.Request.Headers.Authorization.ToString());
+        var result = services.Validator.ValidateAuthorizationHeader(httpContext.Request.Headers.Authorization.ToString(), sessionId);
         if (!result.IsValid)
         {
             return LiveProblems.Refused(httpContext.Response, result.Status);

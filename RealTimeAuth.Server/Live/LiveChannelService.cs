@@ -22,12 +22,15 @@ internal sealed partial class LiveChannelService(
     public const string Transport = "grpc";
     private const string AuthorizationKey = "authorization";
 
+    /// <summary>Optional metadata naming the session the caller means; a token of another session is then refused.</summary>
+    public const string SessionIdKey = "rta-session-id";
+
     public override async Task Connect(
         IAsyncStreamReader<ClientMessage> requestStream, IServerStreamWriter<ServerMessage> responseStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var header = context.RequestHeaders.GetValue(AuthorizationKey);
-        var result = validator.ValidateAuthorizationHeader(header);
+        var result = validator.ValidateAuthorizationHeader(header, ExpectedSession(context));
         if (!LiveAdmission.AdmitsStream(result))
         {
             throw LiveRpcErrors.Refused(result.Status);
@@ -68,7 +71,7 @@ internal sealed partial class LiveChannelService(
 
     public override async Task<AuthorizeResponse> Authorize(AuthorizeRequest request, ServerCallContext context)
     {
-        var result = validator.ValidateAuthorizationHeader(context.RequestHeaders.GetValue(AuthorizationKey));
+        var result = validator.ValidateAuthorizationHeader(context.RequestHeaders.GetValue(AuthorizationKey), ExpectedSession(context));
         if (!result.IsValid)
         {
             throw LiveRpcErrors.Refused(result.Status);
@@ -135,4 +138,9 @@ internal sealed partial class LiveChannelService(
     [LoggerMessage(EventId = 5021, Level = LogLevel.Debug,
         Message = "gRPC stream of session {SessionId} closed after message {LastSent}, acknowledged up to {LastAcknowledged}")]
     private static partial void LogClosed(ILogger logger, Guid sessionId, ulong lastSent, ulong lastAcknowledged);
+
+    private static Guid? ExpectedSession(ServerCallContext context) =>
+        context.RequestHeaders.GetValue(SessionIdKey) is { } value
+            ? Guid.TryParse(value, out var sessionId) ? sessionId : Guid.Empty
+            : null;
 }

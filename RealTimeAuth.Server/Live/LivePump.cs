@@ -19,7 +19,6 @@ namespace RealTimeAuth.Server.Live;
 /// </summary>
 internal sealed partial class LivePump(
     SessionCache cache,
-    IReplicaCurrency replica,
     ReplicaIdentity identity,
     IServiceScopeFactory scopeFactory,
     IOptions<LiveChannelOptions> options,
@@ -46,7 +45,7 @@ internal sealed partial class LivePump(
 
         if (!session.IsActive)
         {
-            var reason = RevocationReason.For(session, session.RevocationReason, cache);
+            var reason = RevocationReason.For(session);
             using var activity = StartPush(connection, "revocation", reason, default);
             yield return Stamp(connection, LiveMessages.Revocation(reason, session.RevocationDetail, 0, session.RevokedAt ?? session.UpdatedAt), activity);
             yield break;
@@ -111,7 +110,7 @@ internal sealed partial class LivePump(
 
             if (signal.Change.Kind == SessionChangeKind.Revoked)
             {
-                var revocation = await RevocationForAsync(signal.Change, cancellationToken);
+                var revocation = RevocationFor(signal.Change);
                 using (var activity = StartPush(connection, "revocation", revocation.Revocation.Reason, signal.Origin))
                 {
                     yield return Stamp(connection, revocation, activity);
@@ -183,18 +182,8 @@ internal sealed partial class LivePump(
         }
     }
 
-    private async Task<ServerMessage> RevocationForAsync(SessionChange change, CancellationToken cancellationToken)
-    {
-        // The synchronizer applies an entry's sessions one by one and then publishes the entry as applied.
-        // Waiting for that (a few microseconds) lets the reason see the parent revoked by the same entry.
-        for (var attempt = 0; attempt < 100 && replica.LastAppliedSequence < change.EventSequence; attempt++)
-        {
-            await Task.Delay(MinWait, cancellationToken);
-        }
-
-        var reason = RevocationReason.For(change.Session, change.Reason, cache);
-        return LiveMessages.Revocation(reason, change.Detail, change.EventSequence, change.EventTime);
-    }
+    private static ServerMessage RevocationFor(SessionChange change) =>
+        LiveMessages.Revocation(RevocationReason.For(change.Session), change.Detail, change.EventSequence, change.EventTime);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
         Message = "Could not refresh the token of session {SessionId} ({Error}); retrying")]

@@ -28,6 +28,9 @@ public sealed class SessionService(
     private const string Active = nameof(SessionStatus.Active);
     private const string Revoked = nameof(SessionStatus.Revoked);
 
+    /// <summary>The reason recorded on every session a subtree revocation swept below the one it named.</summary>
+    public const string AncestorRevoked = "ancestor-revoked";
+
     public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
     {
         if (!replica.IsCurrent)
@@ -105,7 +108,8 @@ public sealed class SessionService(
                     UNION ALL
                     SELECT child.id FROM sessions child JOIN tree ON child.parent_id = tree.id)
                 UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
-                    revocation_reason = {reason}, revocation_detail = {detail}
+                    revocation_reason = CASE WHEN id = {sessionId} THEN {reason} ELSE {AncestorRevoked} END,
+                    revocation_detail = {detail}
                 WHERE id IN (SELECT id FROM tree) AND status = {Active}
                 RETURNING id AS "Value"
                 """),

@@ -103,6 +103,24 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task AuthorizeJson_ForNamedSessionWithAnotherSessionsToken_Is401WrongSession()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "json_wrong_session");
+        var (mine, myToken) = await server.CreateSessionAsync(Scopes);
+        var (_, otherToken) = await server.CreateSessionAsync(Scopes);
+        using var client = server.CreateHttpClient();
+        var path = $"/live/v1/sessions/{mine.Id}/authorize";
+        const string body = """{"action":"read","resource":{"type":"documents"}}""";
+
+        using var own = await PostAuthorizeAsync(client, myToken, body, path);
+        using var foreign = await PostAuthorizeAsync(client, otherToken, body, path);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
+        Assert.Equal("token-wrong-session", (await ProblemAsync(foreign)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task AuthorizeJson_WithMalformedBody_Is400Problem()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "json_malformed");
@@ -131,9 +149,9 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(LiveServer.Timeout);
     }
 
-    private static async Task<HttpResponseMessage> PostAuthorizeAsync(HttpClient client, string? token, string json)
+    private static async Task<HttpResponseMessage> PostAuthorizeAsync(HttpClient client, string? token, string json, string path = LiveApi.AuthorizePath)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, LiveApi.AuthorizePath)
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Live;
 using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.Live;
@@ -78,6 +79,21 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
         Assert.Equal("token-missing", LiveStreams.Reason(missing));
         Assert.Equal(StatusCode.Unauthenticated, garbled.StatusCode);
         Assert.Equal("token-malformed", LiveStreams.Reason(garbled));
+    }
+
+    [Fact]
+    public async Task Authorize_NamingAnotherSession_IsUnauthenticatedWrongSession()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "authz_wrong_session");
+        var (mine, _) = await server.CreateSessionAsync(Scopes);
+        var (_, otherToken) = await server.CreateSessionAsync(Scopes);
+        var headers = LiveStreams.Authorization(otherToken);
+        headers.Add(LiveChannelService.SessionIdKey, mine.Id.ToString());
+
+        var refusal = await RefusalAsync(server, headers);
+
+        Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
+        Assert.Equal("token-wrong-session", LiveStreams.Reason(refusal));
     }
 
     [Fact]

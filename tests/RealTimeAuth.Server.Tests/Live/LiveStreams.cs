@@ -12,7 +12,15 @@ internal static class LiveStreams
         LiveServer server, string token, ulong resumeAfter = 0, CancellationToken cancellationToken = default)
     {
         var call = server.Client.Connect(Authorization(token), cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }).WaitAsync(LiveServer.Timeout);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }).WaitAsync(LiveServer.Timeout);
+        }
+        catch (RpcException)
+        {
+            // The server may refuse the call before the Hello is written; the response stream then carries the status.
+        }
+
         return call;
     }
 

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RealTimeAuth.Sdk;
+
+namespace RealTimeAuth.IntegrationTests.Infrastructure;
+
+/// <summary>Watches one SDK client's events from the moment it is attached, so a test can await them with a bound.</summary>
+internal sealed class AgentProbe : IDisposable
+{
+    private readonly TaskCompletionSource<RtaRevokedEventArgs> _revoked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<RtaTokenRefreshedEventArgs> _refreshes = new();
+    private readonly ConcurrentQueue<RtaConnectionStateChangedEventArgs> _states = new();
+
+    public AgentProbe(RtaClient client)
+    {
+        Client = client;
+        client.Revoked += OnRevoked;
+        client.TokenRefreshed += OnTokenRefreshed;
+        client.ConnectionStateChanged += OnStateChanged;
+    }
+
+    public RtaClient Client { get; }
+
+    /// <summary>When the Revoked event was raised, by <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public long RevokedAtTimestamp { get; private set; }
+
+    public Task<RtaRevokedEventArgs> Revoked => _revoked.Task;
+
+    public IReadOnlyCollection<RtaTokenRefreshedEventArgs> Refreshes => _refreshes;
+
+    public IReadOnlyCollection<RtaConnectionStateChangedEventArgs> States => _states;
+
+    /// <summary>Waits until the client reaches <paramref name="state"/> (it may already be there).</summary>
+    public async Task WaitForStateAsync(RtaConnectionState state, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Client.State != state)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException(
+                    $"Agent {Client.Agent.Id} did not reach {state} within {timeout.TotalSeconds:0.#} s; it is {Client.State} "
+                    + $"after {string.Join(", ", _states.Select(change => $"{change.State}({change.Reason})"))}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    /// <summary>Waits for a token refresh with <paramref name="reason"/>.</summary>
+    public async Task<RtaTokenRefreshedEventArgs> WaitForRefreshAsync(string reason, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_refreshes.FirstOrDefault(refresh => refresh.Reason == reason) is { } refresh)
+            {
+                return refresh;
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException(
+                    $"Agent {Client.Agent.Id} got no '{reason}' refresh within {timeout.TotalSeconds:0.#} s "
+                    + $"(got: {string.Join(", ", _refreshes.Select(r => r.Reason))}).");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Revoked -= OnRevoked;
+        Client.TokenRefreshed -= OnTokenRefreshed;
+        Client.ConnectionStateChanged -= OnStateChanged;
+    }
+
+    private void OnRevoked(object? sender, RtaRevokedEventArgs e)
+    {
+        RevokedAtTimestamp = Stopwatch.GetTimestamp();
+        _revoked.TrySetResult(e);
+    }
+
+    private void OnTokenRefreshed(object? sender, RtaTokenRefreshedEventArgs e) => _refreshes.Enqueue(e);
+
+    private void OnStateChanged(object? sender, RtaConnectionStateChangedEventArgs e) => _states.Enqueue(e);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using RealTimeAuth.DevIdp.Options;
+
+namespace RealTimeAuth.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The dev IdP on real Kestrel at <c>http://127.0.0.1:PORT/</c>, in Development, with its own SQLite
+/// file and key directory under a fresh temporary folder. <see cref="DevIdpOptions"/> only names the
+/// assembly: both the IdP and the server have a global <c>Program</c>.
+/// </summary>
+public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "rta-integration-devidp", Guid.NewGuid().ToString("N"));
+
+    public DevIdpHost()
+    {
+        Port = LoopbackPort.Pick();
+        UseKestrel();
+    }
+
+    public int Port { get; }
+
+    /// <summary>The issuer, exactly as it appears in <c>iss</c> and discovery.</summary>
+    public string Issuer => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/";
+
+    public string KeyDirectory => Path.Combine(_root, "keys");
+
+    /// <summary>The generated RSA signing key the IdP persists in its key directory.</summary>
+    public string SigningKeyPath => Path.Combine(KeyDirectory, "signing-rsa.pem");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Kestrel:Endpoints:Http:Url", Issuer.TrimEnd('/'));
+        builder.UseSetting("DevIdp:Issuer", Issuer);
+        builder.UseSetting("DevIdp:DatabasePath", Path.Combine(_root, "devidp.db"));
+        builder.UseSetting("DevIdp:KeyDirectory", KeyDirectory);
+        builder.UseSetting("DevIdp:AdminRedirectUris:0", DemoAccounts.AdminConsoleBaseAddress);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using RealTimeAuth.Protocol.Grpc;
+
+namespace RealTimeAuth.IntegrationTests.Infrastructure;
+
+/// <summary>The two transports of the live channel's authorize call.</summary>
+public enum LiveTransport
+{
+    /// <summary>Unary <c>realtimeauth.v1.LiveChannel/Authorize</c> over h2c.</summary>
+    Grpc,
+
+    /// <summary><c>POST /live/v1/authorize</c> over HTTP/1.1.</summary>
+    Json,
+}
+
+/// <summary>What the server answered: a decision, or a refusal of the token with its stable reason.</summary>
+internal sealed record LiveAnswer(bool Refused, bool Allowed, string Reason, string Status)
+{
+    public override string ToString() => Refused ? $"refused {Status} {Reason}" : $"{(Allowed ? "allowed" : "denied")} {Reason}";
+}
+
+/// <summary>Raw live channel calls with any token, as an attacker or a stale client would make them.</summary>
+internal static class LiveCalls
+{
+    private const string ReasonTrailer = "rta-reason";
+
+    public static Task<LiveAnswer> AuthorizeAsync(
+        ServerHost server, LiveTransport transport, string? token, string action, string resourceType, CancellationToken cancellationToken) =>
+        transport == LiveTransport.Grpc
+            ? AuthorizeByGrpcAsync(server, token, action, resourceType, cancellationToken)
+            : AuthorizeByJsonAsync(server, token, action, resourceType, cancellationToken);
+
+    /// <summary>
+    /// Opens a gRPC stream with <paramref name="token"/>, sends Hello and reads the first message: the server's
+    /// first push when it admitted the stream, otherwise its refusal.
+    /// </summary>
+    public static async Task<(ServerMessage? First, LiveAnswer? Refusal)> OpenStreamAsync(
+        ServerHost server, string token, CancellationToken cancellationToken)
+    {
+        using var call = server.LiveChannel.Connect(Headers(token), cancellationToken: cancellationToken);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello() }, cancellationToken);
+            if (await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                return (call.ResponseStream.Current, null);
+            }
+
+            return (null, new LiveAnswer(true, false, call.GetTrailers().GetValue(ReasonTrailer) ?? string.Empty, call.GetStatus().StatusCode.ToString()));
+        }
+        catch (RpcException exception)
+        {
+            return (null, Refusal(exception));
+        }
+    }
+
+    /// <summary>Opens the Server-Sent Events stream with <paramref name="token"/>; the refusal, or null when the stream started.</summary>
+    public static async Task<LiveAnswer?> OpenEventsAsync(ServerHost server, string token, CancellationToken cancellationToken)
+    {
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "live/v1/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ProblemAsync(response, cancellationToken);
+    }
+
+    private static async Task<LiveAnswer> AuthorizeByGrpcAsync(
+        ServerHost server, string? token, string action, string resourceType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await server.LiveChannel.AuthorizeAsync(
+                new AuthorizeRequest { Action = action, Resource = new Resource { Type = resourceType, Id = "r-1" } },
+                Headers(token),
+                cancellationToken: cancellationToken);
+            return new LiveAnswer(false, response.Decision, response.Reason, StatusCode.OK.ToString());
+        }
+        catch (RpcException exception)
+        {
+            return Refusal(exception);
+        }
+    }
+
+    private static async Task<LiveAnswer> AuthorizeByJsonAsync(
+        ServerHost server, string? token, string action, string resourceType, CancellationToken cancellationToken)
+    {
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "live/v1/authorize")
+        {
+            Content = JsonContent.Create(new { action, resource = new { type = resourceType, id = "r-1" } }),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ProblemAsync(response, cancellationToken);
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return new LiveAnswer(false, body.GetProperty("decision").GetBoolean(), body.GetProperty("reason").GetString() ?? string.Empty, "200");
+    }
+
+    private static async Task<LiveAnswer> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var reason = body.TryGetProperty("reason", out var value) ? value.GetString() ?? string.Empty : string.Empty;
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // RFC 6750 §3 style: the challenge names the same reason, or no error at all when no token was sent.
+            var challenge = response.Headers.WwwAuthenticate.ToString();
+            if (reason == "token-missing")
+            {
+                Assert.Equal("RTA", challenge);
+            }
+            else
+            {
+                Assert.Contains(reason, challenge, StringComparison.Ordinal);
+            }
+        }
+
+        return new LiveAnswer(true, false, reason, status);
+    }
+
+    private static LiveAnswer Refusal(RpcException exception) =>
+        new(true, false, exception.Trailers.GetValue(ReasonTrailer) ?? exception.Status.Detail, exception.StatusCode.ToString());
+
+    private static Metadata Headers(string? token) => token is null ? [] : new Metadata { { "authorization", $"RTA {token}" } };
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Npgsql;
+using RealTimeAuth.Testing;
+
+namespace RealTimeAuth.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// RTA server replicas that share one fresh PostgreSQL database, the Redis server and the signing key
+/// encryption secret, and trust the dev IdP. Each replica is its own in-process host on its own ports.
+/// </summary>
+public sealed class ServerCluster : IAsyncDisposable
+{
+    public const string CopilotClientId = "copilot";
+    public const string AgentClientId = "agent";
+
+    private readonly List<ServerHost> _replicas = [];
+    private readonly DevIdpFixture _idp;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private ServerCluster(string databaseConnectionString, string redisConnectionString, DevIdpFixture idp, IReadOnlyDictionary<string, string?>? settings)
+    {
+        DatabaseConnectionString = databaseConnectionString;
+        RedisConnectionString = redisConnectionString;
+        _idp = idp;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public string DatabaseConnectionString { get; }
+
+    public string RedisConnectionString { get; }
+
+    /// <summary>Shared by all replicas: they read each other's signing keys from the database.</summary>
+    public string EncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The secret of the exchange client <c>copilot</c>.</summary>
+    public string CopilotSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The secret of the exchange client <c>agent</c>.</summary>
+    public string AgentSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    public string Issuer => _idp.Issuer;
+
+    public IReadOnlyList<ServerHost> Replicas => _replicas;
+
+    /// <summary>A cluster on a fresh database; <paramref name="settings"/> apply to every replica.</summary>
+    public static async Task<ServerCluster> CreateAsync(
+        InfrastructureFixture infrastructure, DevIdpFixture idp, string name, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await infrastructure.CreateDatabaseAsync(name).WaitAsync(TestTimeouts.Startup);
+        return new ServerCluster(database, infrastructure.RedisConnectionString, idp, settings);
+    }
+
+    /// <summary>Starts one more replica and waits until it is ready.</summary>
+    public async Task<ServerHost> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var name = ((char)('A' + _replicas.Count)).ToString();
+        var host = await LoopbackPort.StartWithRetryAsync(() => new ServerHost(name, Settings(settings)), host => host.StartAsync());
+        _replicas.Add(host);
+        return host;
+    }
+
+    /// <summary>Rows in the <c>sessions</c> table, read straight from PostgreSQL.</summary>
+    public async Task<long> CountSessionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM sessions", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var index = _replicas.Count - 1; index >= 0; index--)
+        {
+            await _replicas[index].DisposeAsync();
+        }
+
+        _replicas.Clear();
+    }
+
+    private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? replicaSettings)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["ConnectionStrings:rtadb"] = DatabaseConnectionString,
+            ["ConnectionStrings:redis"] = RedisConnectionString,
+            ["SigningKeys:EncryptionKey"] = EncryptionKey,
+            [$"Exchange:Clients:{CopilotClientId}:Secret"] = CopilotSecret,
+            [$"Exchange:Clients:{AgentClientId}:Secret"] = AgentSecret,
+            ["Exchange:TrustedIssuers:0:Issuer"] = Issuer,
+            ["Exchange:TrustedIssuers:0:Audience"] = DemoAccounts.RtaServerAudience,
+            ["Exchange:TrustedIssuers:0:Validation"] = "Jwt",
+            ["Exchange:TrustedIssuers:0:RequireHttpsMetadata"] = "false",
+            ["Admin:Authority"] = Issuer,
+            ["Admin:Audience"] = DemoAccounts.AdminApiAudience,
+            ["Admin:RequireHttpsMetadata"] = "false",
+        };
+        foreach (var (key, value) in _settings.Concat(replicaSettings ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
