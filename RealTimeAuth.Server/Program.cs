@@ -16,6 +16,7 @@ app.MapDefaultEndpoints();
 app.MapTokenExchange();
 app.MapSessionAdminApi();
 app.MapLiveChannel();
+app.MapSharedSignals();
 
 app.Run();
 

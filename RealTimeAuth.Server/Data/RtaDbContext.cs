@@ -11,6 +11,14 @@ public sealed class RtaDbContext(DbContextOptions<RtaDbContext> options) : DbCon
 
     public DbSet<EventLogRecord> EventLog => Set<EventLogRecord>();
 
+    public DbSet<SsfStreamEntity> SsfStreams => Set<SsfStreamEntity>();
+
+    public DbSet<SsfStreamSubjectEntity> SsfStreamSubjects => Set<SsfStreamSubjectEntity>();
+
+    public DbSet<ReceivedSetEntity> ReceivedSets => Set<ReceivedSetEntity>();
+
+    public DbSet<SubjectStatusEntity> SubjectStatuses => Set<SubjectStatusEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtaDbContext).Assembly);
 }

@@ -45,4 +45,7 @@ public sealed class SessionEntity
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The IdP session (<c>sid</c> of the subject token) the session was made in, when the IdP names one.</summary>
+    public string? IdpSessionId { get; set; }
 }

@@ -4,10 +4,11 @@ namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>A validated subject token's user, or why it was refused (the description is safe to return).</summary>
 internal sealed record SubjectTokenResult(
-    SubjectTokenOutcome Outcome, string? Issuer, string? Subject, SecurityContext? UserContext, string? Description)
+    SubjectTokenOutcome Outcome, string? Issuer, string? Subject, SecurityContext? UserContext, string? Description, string? IdpSessionId = null)
 {
-    public static SubjectTokenResult Valid(string issuer, string subject, SecurityContext context) =>
-        new(SubjectTokenOutcome.Valid, issuer, subject, context, null);
+    /// <summary>A valid token's user; <paramref name="idpSessionId"/> is its <c>sid</c> claim, when the IdP names its session.</summary>
+    public static SubjectTokenResult Valid(string issuer, string subject, SecurityContext context, string? idpSessionId = null) =>
+        new(SubjectTokenOutcome.Valid, issuer, subject, context, null, idpSessionId);
 
     public static SubjectTokenResult Invalid(string description) => new(SubjectTokenOutcome.Invalid, null, null, null, description);
 

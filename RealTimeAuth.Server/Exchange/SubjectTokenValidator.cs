@@ -104,7 +104,8 @@ internal sealed partial class SubjectTokenValidator(
         var subject = result.ClaimsIdentity.FindFirst("sub")?.Value;
         return string.IsNullOrEmpty(subject)
             ? SubjectTokenResult.Invalid("The subject token has no subject.")
-            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, result.ClaimsIdentity.Claims));
+            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, result.ClaimsIdentity.Claims),
+                result.ClaimsIdentity.FindFirst("sid")?.Value);
     }
 
     private async Task<SubjectTokenResult> IntrospectAsync(TrustedIssuerOptions issuer, string token, CancellationToken cancellationToken)
@@ -159,7 +160,7 @@ internal sealed partial class SubjectTokenValidator(
         var subject = Value("sub");
         return string.IsNullOrEmpty(subject)
             ? SubjectTokenResult.Invalid("The subject token has no subject.")
-            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, claims));
+            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, claims), Value("sid"));
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

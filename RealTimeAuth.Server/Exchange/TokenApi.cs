@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.Server.Tokens;
 
@@ -99,6 +100,13 @@ public static class TokenApi
             return Fail(subjectError!);
         }
 
+        // A user a Shared Signals transmitter reported disabled, purged or compromised gets no new session.
+        if (context.RequestServices.GetService<ISubjectAccessGate>() is { } gate
+            && await gate.IsBlockedAsync(newSession.Issuer, newSession.Subject, newSession.UserContext, cancellationToken))
+        {
+            return Fail(OAuthErrorResult.InvalidGrant("The user is disabled."));
+        }
+
         bool fresh;
         try
         {
@@ -152,6 +160,7 @@ public static class TokenApi
                     ParentId = parent.Session.Id,
                     RequestedScopes = request.Scopes,
                     UserContext = parent.Session.Context,
+                    IdpSessionId = parent.Session.IdpSessionId,
                 }, null);
 
             case RtaExchangeNames.AccessTokenType or RtaExchangeNames.JwtTokenType:
@@ -166,6 +175,7 @@ public static class TokenApi
                         Agent = agent,
                         RequestedScopes = request.Scopes.Count > 0 ? request.Scopes : client.Client!.AllowedScopes,
                         UserContext = subject.UserContext!,
+                        IdpSessionId = subject.IdpSessionId,
                     }, null),
                     SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Description!)),
                     _ => (null, OAuthErrorResult.InvalidGrant(subject.Description!)),

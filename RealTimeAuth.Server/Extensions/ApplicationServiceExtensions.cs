@@ -35,6 +35,7 @@ public static class ApplicationServiceExtensions
         builder.AddTokenExchange();
         builder.AddAdminApi();
         builder.AddLiveChannel();
+        builder.AddSharedSignals();
 
         return builder;
     }

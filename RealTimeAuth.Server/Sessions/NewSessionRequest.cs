@@ -24,4 +24,7 @@ public sealed record NewSessionRequest
 
     /// <summary>The user's attributes from the subject token (ignored for a child, which inherits).</summary>
     public required SecurityContext UserContext { get; init; }
+
+    /// <summary>The IdP session (<c>sid</c>) of the subject token; for a child, its parent's.</summary>
+    public string? IdpSessionId { get; init; }
 }

@@ -26,6 +26,7 @@ internal static class SessionMapping
         CreatedAt = entity.CreatedAt,
         UpdatedAt = entity.UpdatedAt,
         RevokedAt = entity.RevokedAt,
+        IdpSessionId = entity.IdpSessionId,
     };
 
     public static SessionEntity ToEntity(this SessionState state) => new()
@@ -51,6 +52,7 @@ internal static class SessionMapping
         CreatedAt = state.CreatedAt,
         UpdatedAt = state.UpdatedAt,
         RevokedAt = state.RevokedAt,
+        IdpSessionId = state.IdpSessionId,
     };
 
     public static ImmutableArray<string> NormaliseScopes(IEnumerable<string> scopes) =>

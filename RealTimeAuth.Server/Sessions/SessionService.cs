@@ -214,6 +214,7 @@ public sealed class SessionService(
             Issuer = parent?.Issuer ?? request.Issuer,
             Subject = parent?.Subject ?? request.Subject,
             ClientId = request.ClientId,
+            IdpSessionId = parent?.IdpSessionId ?? request.IdpSessionId,
             Agent = request.Agent,
             Scopes = scopes,
             Context = context,

@@ -53,5 +53,8 @@ public sealed record SessionState
 
     public DateTimeOffset? RevokedAt { get; init; }
 
+    /// <summary>The IdP session (<c>sid</c> of the user's IdP token) this session belongs to, when known; children inherit it.</summary>
+    public string? IdpSessionId { get; init; }
+
     public bool IsActive => Status == SessionStatus.Active;
 }

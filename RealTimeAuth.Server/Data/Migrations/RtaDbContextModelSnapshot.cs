@@ -68,6 +68,114 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.ToTable("event_log", (string)null);
                 });
 
+            modelBuilder.Entity("RealTimeAuth.Server.Data.ReceivedSetEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Claims")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("claims");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("effect");
+
+                    b.Property<string>("EffectDetail")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("effect_detail");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Jti")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("jti");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("redeliveries");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stream_id");
+
+                    b.Property<string>("SubjectFormat")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_format");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_ssf_received_sets_pending")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("StreamId");
+
+                    b.HasIndex("Issuer", "Jti")
+                        .IsUnique();
+
+                    b.ToTable("ssf_received_sets", (string)null);
+                });
+
             modelBuilder.Entity("RealTimeAuth.Server.Data.SessionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -120,6 +228,11 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.Property<int>("Depth")
                         .HasColumnType("integer")
                         .HasColumnName("depth");
+
+                    b.Property<string>("IdpSessionId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("idp_session_id");
 
                     b.Property<string>("Issuer")
                         .IsRequired()
@@ -176,6 +289,8 @@ namespace RealTimeAuth.Server.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdpSessionId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RootId");
@@ -226,12 +341,230 @@ namespace RealTimeAuth.Server.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RealTimeAuth.Server.Data.SsfStreamEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("audience");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeliveryMethod")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("delivery_method");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.PrimitiveCollection<string[]>("EventsDelivered")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events_delivered");
+
+                    b.PrimitiveCollection<string[]>("EventsRequested")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events_requested");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("JwksUri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("jwks_uri");
+
+                    b.Property<string>("LastVerificationState")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("last_verification_state");
+
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_verified_at");
+
+                    b.Property<string>("MetadataAddress")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("metadata_address");
+
+                    b.Property<string>("PendingVerificationState")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("pending_verification_state");
+
+                    b.Property<byte[]>("PushAuthorizationHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("push_authorization_hash");
+
+                    b.Property<bool>("RequireHttps")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_https");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.PrimitiveCollection<string[]>("SubjectIssuers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("subject_issuers");
+
+                    b.Property<string>("TransmitterStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("transmitter_status");
+
+                    b.Property<string>("TransmitterStatusReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("transmitter_status_reason");
+
+                    b.Property<string>("TransmitterStreamId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("transmitter_stream_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Issuer", "Audience")
+                        .IsUnique();
+
+                    b.ToTable("ssf_streams", (string)null);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.SsfStreamSubjectEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stream_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("subject");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamId");
+
+                    b.ToTable("ssf_stream_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.SubjectStatusEntity", b =>
+                {
+                    b.Property<string>("Format")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("value");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("Jti")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("jti");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Format", "Issuer", "Value");
+
+                    b.ToTable("subject_status", (string)null);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.ReceivedSetEntity", b =>
+                {
+                    b.HasOne("RealTimeAuth.Server.Data.SsfStreamEntity", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RealTimeAuth.Server.Data.SessionEntity", b =>
                 {
                     b.HasOne("RealTimeAuth.Server.Data.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.SsfStreamSubjectEntity", b =>
+                {
+                    b.HasOne("RealTimeAuth.Server.Data.SsfStreamEntity", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

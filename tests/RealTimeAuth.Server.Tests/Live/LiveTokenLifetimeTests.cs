@@ -32,7 +32,9 @@ public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
         var decision = await server.Client.AuthorizeAsync(
             LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(second.TokenRefresh.Token), deadline: DateTime.UtcNow + LiveServer.Timeout);
 
-        Assert.Equal(LiveReasons.RefreshScheduled, first.TokenRefresh.Reason);
+        // On a slow machine the stream may open past the refresh point, so the first token is "connected".
+        Assert.Contains(first.TokenRefresh.Reason, new[] { LiveReasons.RefreshScheduled, LiveReasons.RefreshConnected });
+        Assert.Equal(LiveReasons.RefreshScheduled, second.TokenRefresh.Reason);
         Assert.True(arrived < freshUntil, $"The refresh arrived {arrived - freshUntil} after the first token went stale.");
         Assert.True(second.TokenRefresh.TokenSequence > first.TokenRefresh.TokenSequence);
         Assert.True(decision.Decision);

@@ -110,7 +110,9 @@ internal sealed class PostgresServer
     {
         File.Delete(_logFile);
         var options = $"-p {Port} -k {_socketDirectory} -c listen_addresses=127.0.0.1"
-            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            // Each functional test starts its own server replicas with their own pools.
+            + " -c max_connections=400";
         try
         {
             await ProcessRunner.RunAsync(

@@ -1,0 +1,3 @@
+namespace RealTimeAuth.Server.SharedSignals.Admin;
+
+public sealed record ReceivedSetPage(IReadOnlyList<ReceivedSetSummary> Items, int Total);

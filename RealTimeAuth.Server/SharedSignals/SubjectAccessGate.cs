@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.SharedSignals.Streams;
+using RealTimeAuth.Server.SharedSignals.Subjects;
+
+namespace RealTimeAuth.Server.SharedSignals;
+
+/// <summary>Looks the user up in <c>subject_status</c> by every identifier the exchange knows for them.</summary>
+internal sealed class SubjectAccessGate(RtaDbContext db) : ISubjectAccessGate
+{
+    public Task<bool> IsBlockedAsync(string issuer, string subject, SecurityContext userContext, CancellationToken cancellationToken)
+    {
+        var canonical = IssuerNames.Canonical(issuer);
+        var email = Attribute(userContext, "user.email") is { } address ? SubjectKey.NormaliseEmail(address) : null;
+        var phone = Attribute(userContext, "user.phone_number") is { } number ? SubjectKey.NormalisePhone(number) : null;
+        return db.SubjectStatuses.AsNoTracking().AnyAsync(
+            row => row.Issuer == canonical
+                && (((row.Format == SubjectFormats.IssuerSubject || row.Format == SubjectFormats.Opaque) && row.Value == subject)
+                    || (email != null && row.Format == SubjectFormats.Email && row.Value == email)
+                    || (phone != null && row.Format == SubjectFormats.PhoneNumber && row.Value == phone)),
+            cancellationToken);
+    }
+
+    private static string? Attribute(SecurityContext context, string name) =>
+        context.Attributes.TryGetValue(name, out var value) && value.Kind == SecurityAttributeKind.String ? value.AsString() : null;
+}

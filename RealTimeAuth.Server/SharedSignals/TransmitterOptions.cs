@@ -1,0 +1,37 @@
+namespace RealTimeAuth.Server.SharedSignals;
+
+/// <summary>One trusted transmitter and the stream it delivers on (<c>SharedSignals:Transmitters:N</c>).</summary>
+public sealed class TransmitterOptions
+{
+    /// <summary>The transmitter's issuer, exactly as in the <c>iss</c> of its SETs.</summary>
+    public string Issuer { get; set; } = string.Empty;
+
+    /// <summary>The transmitter's JWKS. When absent it is read from the SSF metadata (SSF 1.0 §7).</summary>
+    public string? JwksUri { get; set; }
+
+    /// <summary>Where to read the SSF metadata; defaults to the issuer with <c>/.well-known/ssf-configuration</c> inserted (SSF 1.0 §7.2).</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>The audience the transmitter puts in <c>aud</c> of SETs for this receiver.</summary>
+    public string Audience { get; set; } = string.Empty;
+
+    /// <summary>The exact <c>Authorization</c> header value the transmitter sends with every push. A secret.</summary>
+    public string? PushAuthorization { get; set; }
+
+    /// <summary>The transmitter's <c>stream_id</c>, when known.</summary>
+    public string? StreamId { get; set; }
+
+    /// <summary><c>urn:ietf:rfc:8935</c> (push, the default) or <c>urn:ietf:rfc:8936</c> (poll).</summary>
+    public string DeliveryMethod { get; set; } = SsfDeliveryMethods.Push;
+
+    /// <summary>
+    /// Issuers of the users this transmitter speaks for; its events reach only sessions from these issuers.
+    /// Defaults to <see cref="Issuer"/> (an IdP transmitting about its own users).
+    /// </summary>
+    public List<string> SubjectIssuers { get; set; } = [];
+
+    public string? Description { get; set; }
+
+    /// <summary>Plain-HTTP metadata and JWKS are accepted only in Development and only when this is false.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Server.SharedSignals.Receiving;
+using RealTimeAuth.Testing;
+
+namespace RealTimeAuth.Server.Tests.SharedSignals;
+
+/// <summary>An accepted SET is never lost: it is stored before the 202 and applied by whichever replica holds the applier lease, even after a restart.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class DurableApplyTests(InfrastructureFixture infrastructure)
+{
+    private const string Issuer = "https://idp.example.com/";
+
+    // Servers sharing a database must read each other's signing keys.
+    private readonly Dictionary<string, string> _shared = new() { ["SigningKeys:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+
+    [Fact]
+    public async Task AcceptedSet_ReceiverStoppedBeforeApplying_AppliedAfterRestart()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("ssf_durable");
+        var subject = $"user-{Guid.NewGuid():N}";
+        var claims = Sets.CredentialChangeRequired(Issuer, subject);
+        Guid sessionId;
+        await using (var receiver = await SsfServer.StartAsync(infrastructure, "ssf_durable", new Dictionary<string, string>(_shared) { ["SharedSignals:ApplyEvents"] = "false" }, database))
+        {
+            sessionId = (await receiver.CreateSessionAsync(Issuer, subject)).Id;
+            var response = await receiver.PushAsync(claims);
+            Assert.Equal(HttpStatusCode.Accepted, response.Status);
+            var stored = await receiver.QueryAsync(db => db.ReceivedSets.AsNoTracking().SingleAsync(set => set.Jti == claims["jti"]!.GetValue<string>()));
+            Assert.Equal(ReceivedSetStatus.Pending, stored.Status);
+        }
+
+        await using var restarted = await SsfServer.StartAsync(infrastructure, "ssf_durable", _shared, database);
+        var applied = await restarted.WaitForProcessedAsync(claims["jti"]!.GetValue<string>());
+
+        Assert.Equal(ReceivedSetStatus.Applied, applied.Status);
+        Assert.Equal("Revoked", (await restarted.SessionAsync(sessionId)).Status);
+    }
+
+    [Fact]
+    public async Task AcceptedSet_OnReceiveOnlyReplica_AppliedByAnother()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("ssf_replicas");
+        await using var applier = await SsfServer.StartAsync(infrastructure, "ssf_replicas", _shared, database);
+        await using var receiver = await SsfServer.StartAsync(infrastructure, "ssf_replicas",
+            new Dictionary<string, string>(_shared) { ["SharedSignals:ApplyEvents"] = "false" }, database);
+        var subject = $"user-{Guid.NewGuid():N}";
+        var session = await receiver.CreateSessionAsync(Issuer, subject);
+
+        var set = await receiver.DeliverAsync(Sets.CredentialChangeRequired(Issuer, subject));
+
+        Assert.False(receiver.Service<SetApplier>().IsLeader);
+        Assert.Equal(ReceivedSetStatus.Applied, set.Status);
+        Assert.Equal("Revoked", (await receiver.SessionAsync(session.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AcceptedSets_TwoApplyingReplicas_EachAppliedExactlyOnce()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("ssf_two_appliers");
+        await using var first = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", _shared, database);
+        await using var second = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", _shared, database, waitForLease: false);
+        var jtis = new List<string>();
+
+        for (var index = 0; index < 10; index++)
+        {
+            var claims = Sets.SessionEstablished();
+            var response = await (index % 2 == 0 ? first : second).PushAsync(claims);
+            Assert.Equal(HttpStatusCode.Accepted, response.Status);
+            jtis.Add(claims["jti"]!.GetValue<string>());
+        }
+
+        foreach (var jti in jtis)
+        {
+            Assert.Equal(ReceivedSetStatus.Applied, (await first.WaitForProcessedAsync(jti)).Status);
+        }
+
+        var logged = await first.QueryAsync(db => db.EventLog.AsNoTracking().CountAsync(entry => entry.Type == SsfEventLogTypes.EventProcessed));
+        Assert.Equal(jtis.Count, logged);
+    }
+}

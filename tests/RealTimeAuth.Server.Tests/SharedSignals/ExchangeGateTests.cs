@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Testing;
+
+namespace RealTimeAuth.Server.Tests.SharedSignals;
+
+/// <summary>RISC account events reach the token exchange: a disabled user gets no new session until enabled again.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
+{
+    private const string IdpIssuer = ExchangeGateFixture.Issuer;
+    private const string IdpAudience = ExchangeGateFixture.Audience;
+    private readonly TestSigningKey _idpKey;
+    private readonly SsfServer _server;
+
+    public ExchangeGateTests(ExchangeGateFixture fixture)
+    {
+        fixture.ServeIdp();
+        _server = fixture.Server;
+        _idpKey = fixture.IdpKey;
+    }
+
+    [Fact]
+    public async Task Exchange_AfterAccountDisabled_InvalidGrantUntilEnabled()
+    {
+        var subject = $"alice-{Guid.NewGuid():N}";
+        var (status, session, _) = await ExchangeAsync(subject, $"{subject}@example.com");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        await _server.DeliverAsync(RiscEvent("account-disabled", IssuerSubject(subject)));
+        var refused = await ExchangeAsync(subject, $"{subject}@example.com");
+        await _server.DeliverAsync(RiscEvent("account-enabled", IssuerSubject(subject)));
+        var allowed = await ExchangeAsync(subject, $"{subject}@example.com");
+
+        Assert.Equal("Revoked", (await _server.SessionAsync(Guid.Parse(session!))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("invalid_grant", refused.Body.GetProperty("error").GetString());
+        Assert.Equal("The user is disabled.", refused.Body.GetProperty("error_description").GetString());
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+    }
+
+    [Fact]
+    public async Task Exchange_AfterCredentialCompromiseByEmail_InvalidGrant()
+    {
+        var subject = $"bob-{Guid.NewGuid():N}";
+        var email = $"{subject}@Example.com";
+
+        await _server.DeliverAsync(RiscEvent("credential-compromise", new JsonObject { ["format"] = "email", ["email"] = email.ToUpperInvariant() },
+            new JsonObject { ["credential_type"] = "password" }));
+        var refused = await ExchangeAsync(subject, email);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("invalid_grant", refused.Body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Exchange_DisabledAtAnIssuerTheTransmitterDoesNotSpeakFor_StillAllowed()
+    {
+        var subject = $"carol-{Guid.NewGuid():N}";
+        var outOfScope = new JsonObject { ["format"] = "iss_sub", ["iss"] = "https://someone-elses-idp.test/", ["sub"] = subject };
+
+        var set = await _server.DeliverAsync(RiscEvent("account-disabled", outOfScope));
+        var allowed = await ExchangeAsync(subject, null);
+
+        Assert.Equal("subject_not_mappable", set.Effect);
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+    }
+
+    private static JsonObject IssuerSubject(string subject) => new() { ["format"] = "iss_sub", ["iss"] = IdpIssuer, ["sub"] = subject };
+
+    private static JsonObject RiscEvent(string type, JsonObject subject, JsonObject? payload = null) => new()
+    {
+        ["iss"] = TestStreams.Issuer,
+        ["jti"] = Guid.NewGuid().ToString("N"),
+        ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["aud"] = TestStreams.Audience,
+        ["sub_id"] = subject,
+        ["events"] = new JsonObject { ["https://schemas.openid.net/secevent/risc/event-type/" + type] = payload ?? new JsonObject() },
+    };
+
+    private async Task<(HttpStatusCode Status, string? SessionId, JsonElement Body)> ExchangeAsync(string subject, string? email)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var claims = new JsonObject
+        {
+            ["iss"] = IdpIssuer,
+            ["sub"] = subject,
+            ["aud"] = IdpAudience,
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + 600,
+            ["sid"] = $"idp-session-{Guid.NewGuid():N}",
+        };
+        if (email is not null)
+        {
+            claims["email"] = email;
+        }
+
+        var accessToken = _idpKey.Sign(claims, typ: "at+jwt");
+        using var request = new HttpRequestMessage(HttpMethod.Post, RtaExchangeNames.TokenEndpointPath.TrimStart('/'))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [RtaExchangeNames.Parameters.GrantType] = RtaExchangeNames.GrantType,
+                [RtaExchangeNames.Parameters.SubjectToken] = accessToken,
+                [RtaExchangeNames.Parameters.SubjectTokenType] = RtaExchangeNames.AccessTokenType,
+                [RtaExchangeNames.Parameters.Nonce] = Guid.NewGuid().ToString("N"),
+                [RtaExchangeNames.Parameters.AgentId] = $"copilot-{Guid.NewGuid():N}",
+                [RtaExchangeNames.Parameters.AgentKind] = "copilot",
+                [RtaExchangeNames.Parameters.Scope] = "records:read",
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"copilot:{_server.CopilotSecret}")));
+        using var response = await _server.Http.SendAsync(request).WaitAsync(SsfServer.Timeout);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        var session = response.IsSuccessStatusCode ? body.GetProperty("session_id").GetString() : null;
+        return (response.StatusCode, session, body);
+    }
+}
