@@ -38,6 +38,7 @@ builder.AddProject<Projects.RealTimeAuth_AgentSimulator>("agent-simulator")
     .WaitFor(server)
     .WithReference(devIdp)
     .WaitFor(devIdp)
+    .WithSimulatorWiring(copilotSecret, admin)
     .WithHttpHealthCheck("/health");
 
 admin.WithReference(devIdp);

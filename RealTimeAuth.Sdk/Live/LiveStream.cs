@@ -114,16 +114,33 @@ internal sealed class LiveStream(
                 Interlocked.Exchange(ref _lastSequence, (long)message.Sequence);
             }
 
-            await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = message.Sequence } }, stopping).ConfigureAwait(false);
+            var ack = new ClientMessage { Ack = new Ack { Sequence = message.Sequence } };
             if (ended)
             {
+                // The server ends the stream right after a revocation; the last acknowledgement may find it closed.
+                await TryWriteAsync(call, ack, stopping).ConfigureAwait(false);
                 await CloseAsync(call, stopping).ConfigureAwait(false);
                 return true;
             }
+
+            await call.RequestStream.WriteAsync(ack, stopping).ConfigureAwait(false);
         }
 
         // The server ended the stream without ending the session (a replica shutting down): reconnect.
         return false;
+    }
+
+    private static async Task TryWriteAsync(
+        AsyncDuplexStreamingCall<ClientMessage, ServerMessage> call, ClientMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            await call.RequestStream.WriteAsync(message, stopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RpcException or IOException or InvalidOperationException)
+        {
+            // Nothing is lost: the session has ended and the server knows it.
+        }
     }
 
     /// <summary>

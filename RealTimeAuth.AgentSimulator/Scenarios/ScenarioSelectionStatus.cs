@@ -1,0 +1,8 @@
+namespace RealTimeAuth.AgentSimulator.Scenarios;
+
+internal enum ScenarioSelectionStatus
+{
+    Ready,
+    Unknown,
+    Unavailable,
+}

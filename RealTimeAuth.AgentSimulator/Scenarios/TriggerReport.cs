@@ -1,0 +1,10 @@
+namespace RealTimeAuth.AgentSimulator.Scenarios;
+
+/// <summary>What the trigger did, or why it failed.</summary>
+public sealed record TriggerReport(
+    string Description,
+    IReadOnlyList<string> ExpectedToStop,
+    IReadOnlyList<string> ExpectedDeniedActions,
+    IReadOnlyList<string> RevokedSessionIds,
+    long? EventSequence,
+    string? Error);
