@@ -15,8 +15,9 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTokenExchange();
 app.MapSessionAdminApi();
-app.MapLiveChannel();
 app.MapSharedSignals();
+app.MapLiveChannel();
+app.MapAuthZen();
 
 app.Run();
 

@@ -34,8 +34,9 @@ public static class ApplicationServiceExtensions
         builder.AddSessionCore();
         builder.AddTokenExchange();
         builder.AddAdminApi();
-        builder.AddLiveChannel();
         builder.AddSharedSignals();
+        builder.AddLiveChannel();
+        builder.AddAuthZen();
 
         return builder;
     }

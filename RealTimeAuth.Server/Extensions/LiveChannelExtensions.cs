@@ -7,9 +7,9 @@ namespace RealTimeAuth.Server.Extensions;
 public static class LiveChannelExtensions
 {
     /// <summary>
-    /// The live channel: gRPC, the stream hub, the decider (scopes only, until the policy decision point
-    /// replaces <see cref="IAuthorizationDecider"/>), options <c>LiveChannel</c> validated at start, and
-    /// Kestrel's HTTP/2 (and HTTP/3 where QUIC exists). Needs <c>AddSessionCore</c>.
+    /// The live channel: gRPC, the stream hub, the decider (session scopes; <c>AddAuthZen</c> replaces it with
+    /// scopes plus the active policy), options <c>LiveChannel</c> validated at start, and Kestrel's HTTP/2
+    /// (and HTTP/3 where QUIC exists). Needs <c>AddSessionCore</c>.
     /// </summary>
     public static IHostApplicationBuilder AddLiveChannel(this IHostApplicationBuilder builder)
     {

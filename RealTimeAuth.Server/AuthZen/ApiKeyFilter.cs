@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace RealTimeAuth.Server.AuthZen;
+
+/// <summary>
+/// Authenticates the PEP by API key: <c>Authorization: Bearer &lt;key&gt;</c> or the bare key, as the
+/// AuthZEN interop runner sends it. Keys are compared as SHA-256 hashes in constant time, against every
+/// configured key. Otherwise, when <c>AuthZen:Authority</c> is set, a bearer access token (client credentials)
+/// is validated by the <see cref="AuthZenOptions.TokenScheme"/> scheme. A refusal is 401 with
+/// <c>WWW-Authenticate</c> (RFC 6750, section 3).
+/// </summary>
+internal sealed class ApiKeyFilter(IOptions<AuthZenOptions> options) : IEndpointFilter
+{
+    private const string BearerPrefix = "Bearer ";
+
+    private readonly bool _tokensEnabled = !string.IsNullOrEmpty(options.Value.Authority);
+    private readonly byte[][] _keyHashes = [.. options.Value.ApiKeys.Where(key => key.Length > 0).Select(Hash)];
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        if (IsValid(header) || await IsValidTokenAsync(context.HttpContext, header))
+        {
+            return await next(context);
+        }
+
+        context.HttpContext.Response.Headers.WWWAuthenticate = header.Length == 0
+            ? "Bearer realm=\"authzen\""
+            : "Bearer realm=\"authzen\", error=\"invalid_token\"";
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "An AuthZEN API key is required in the Authorization header.");
+    }
+
+    private async Task<bool> IsValidTokenAsync(HttpContext http, string header)
+    {
+        if (!_tokensEnabled || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var result = await http.AuthenticateAsync(AuthZenOptions.TokenScheme);
+        return result.Succeeded;
+    }
+
+    private bool IsValid(string header)
+    {
+        var key = header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : header.Trim();
+        if (key.Length == 0)
+        {
+            return false;
+        }
+
+        var candidate = Hash(key);
+        var valid = false;
+        foreach (var known in _keyHashes)
+        {
+            valid |= CryptographicOperations.FixedTimeEquals(candidate, known);
+        }
+
+        return valid;
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

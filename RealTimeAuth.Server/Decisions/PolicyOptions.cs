@@ -1,0 +1,16 @@
+namespace RealTimeAuth.Server.Decisions;
+
+/// <summary>
+/// Configuration section <c>Policies</c>: the policy file and subject directory file loaded at start,
+/// relative to the content root. Without <see cref="File"/> no policy is active and decisions are scope-only.
+/// </summary>
+public sealed class PolicyOptions
+{
+    public const string SectionName = "Policies";
+
+    /// <summary>A <c>rta.policy/v1</c> file, for instance <c>../policies/todo.policy.json</c>.</summary>
+    public string? File { get; set; }
+
+    /// <summary>An optional <c>rta.directory/v1</c> file, for instance <c>../policies/todo.directory.json</c>.</summary>
+    public string? DirectoryFile { get; set; }
+}
