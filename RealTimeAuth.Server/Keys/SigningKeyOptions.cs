@@ -19,7 +19,7 @@ public sealed class SigningKeyOptions
     public string? EncryptionKey { get; set; }
 
     /// <summary>How long a key signs before a successor takes over.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
