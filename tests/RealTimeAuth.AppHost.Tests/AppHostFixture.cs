@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,12 @@ public sealed class AppHostFixture : IAsyncLifetime
             ["Infrastructure:Mode=LocalProcesses"], timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // The simulator waits for a test to ask for a run, and runs are short: trigger after 2 s, end after 5 s.
+        builder.CreateResourceBuilder<ProjectResource>("agent-simulator")
+            .WithEnvironment("Simulator__Mode", "Idle")
+            .WithEnvironment("Simulator__Run__ActionInterval", "00:00:00.200")
+            .WithEnvironment("Simulator__Run__TriggerAfter", "00:00:02")
+            .WithEnvironment("Simulator__Run__Duration", "00:00:05");
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

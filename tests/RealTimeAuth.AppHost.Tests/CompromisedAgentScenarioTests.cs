@@ -1,43 +1,23 @@
 using System.Net;
 using System.Text.Json;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace RealTimeAuth.AgentSimulator.Tests.AppHost;
+namespace RealTimeAuth.AppHost.Tests;
 
 /// <summary>
 /// The compromised-agent scenario through the simulator's own HTTP endpoint (what the dashboard command calls), against
 /// the real app host: local Redis and PostgreSQL processes, the server, the dev IdP, the admin API. Every await is bounded.
 /// </summary>
-public sealed class CompromisedAgentScenarioTests
+[Collection(AppHostCollection.Name)]
+public sealed class CompromisedAgentScenarioTests(AppHostFixture fixture)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
-    private static readonly string[] Resources = ["redis-server", "postgres", "server", "devidp", "agent-simulator"];
 
     [Fact]
     public async Task CompromisedAgent_RunThroughTheSimulatorEndpoint_RevokedSubtreeStopsAndSiblingsGoOn()
     {
-        using var startTimeout = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RealTimeAuth_AppHost>(
-            ["Infrastructure:Mode=LocalProcesses"], startTimeout.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        // Nothing at start (the test asks for its run), and a short run: trigger after 2 s, end after 5 s.
-        builder.CreateResourceBuilder<ProjectResource>("agent-simulator")
-            .WithEnvironment("Simulator__Mode", "Idle")
-            .WithEnvironment("Simulator__Run__ActionInterval", "00:00:00.200")
-            .WithEnvironment("Simulator__Run__TriggerAfter", "00:00:02")
-            .WithEnvironment("Simulator__Run__Duration", "00:00:05");
-
-        await using var app = await builder.BuildAsync(startTimeout.Token);
-        await app.StartAsync(startTimeout.Token);
-        foreach (var resource in Resources)
-        {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startTimeout.Token);
-        }
+        var app = fixture.App;
 
         using var runTimeout = new CancellationTokenSource(RunTimeout);
         using var http = app.CreateHttpClient("agent-simulator");
@@ -87,7 +67,5 @@ public sealed class CompromisedAgentScenarioTests
         var waiting = await commands.ExecuteCommandAsync("agent-simulator", "scenario-user-disabled", runTimeout.Token);
         Assert.False(waiting.Success);
         Assert.StartsWith("The scenario 'user-disabled' is not available until ", waiting.Message, StringComparison.Ordinal);
-
-        await app.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 }
