@@ -1,6 +1,7 @@
 using System.Net;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Exchange;
 

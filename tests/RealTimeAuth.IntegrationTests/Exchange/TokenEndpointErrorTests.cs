@@ -4,6 +4,7 @@ using System.Text;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Exchange;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Infrastructure;
 

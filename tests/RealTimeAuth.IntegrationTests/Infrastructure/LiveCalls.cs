@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Infrastructure;
 

@@ -3,6 +3,7 @@ using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace RealTimeAuth.IntegrationTests.Live;

@@ -6,6 +6,7 @@ using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.IntegrationTests.Live;
 

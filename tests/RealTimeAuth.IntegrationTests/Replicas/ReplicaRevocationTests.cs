@@ -4,6 +4,7 @@ using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace RealTimeAuth.IntegrationTests.Replicas;

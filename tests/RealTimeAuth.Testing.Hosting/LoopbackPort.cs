@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>Picks a TCP port on 127.0.0.1 that nothing listens on right now.</summary>
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     public static int Pick()
     {

@@ -1,7 +1,7 @@
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>Demo users and clients as the dev IdP's appsettings seed them.</summary>
-internal static class DemoAccounts
+public static class DemoAccounts
 {
     public const string Password = "rta-dev-password";
 

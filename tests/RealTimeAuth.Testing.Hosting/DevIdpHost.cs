@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using RealTimeAuth.DevIdp.Options;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>
 /// The dev IdP on real Kestrel at <c>http://127.0.0.1:PORT/</c>, in Development, with its own SQLite

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using RealTimeAuth.Protocol.Exchange;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>Raw token endpoint calls, so every malformed request can be sent exactly as written.</summary>
-internal static class ExchangeRequests
+public static class ExchangeRequests
 {
     /// <summary>A complete, valid exchange form for a root session from an IdP access token.</summary>
     public static Dictionary<string, string> FromUserToken(string accessToken, string scope = "records:read") => new(StringComparer.Ordinal)
@@ -41,15 +40,16 @@ internal static class ExchangeRequests
     public static AuthenticationHeaderValue Basic(string clientId, string secret) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
 
-    /// <summary>Exchanges a user's IdP token as the <c>copilot</c> client and asserts it succeeded.</summary>
+    /// <summary>Exchanges a user's IdP token as the <c>copilot</c> client; throws unless it succeeded.</summary>
     public static async Task<ExchangeOutcome> IssueAsync(
         ServerCluster cluster, ServerHost server, string userToken, string scope, CancellationToken cancellationToken)
     {
         using var http = server.CreateHttpClient();
         var outcome = await PostAsync(
             http, FromUserToken(userToken, scope), Basic(ServerCluster.CopilotClientId, cluster.CopilotSecret), cancellationToken);
-        Assert.True(outcome.Status == HttpStatusCode.OK && outcome.AccessToken is not null, $"The setup exchange failed: {outcome}");
-        return outcome;
+        return outcome.Status == HttpStatusCode.OK && outcome.AccessToken is not null
+            ? outcome
+            : throw new InvalidOperationException($"The setup exchange failed: {outcome}");
     }
 
     /// <summary>Posts a form, authenticating with <paramref name="basic"/> when given.</summary>
@@ -66,40 +66,4 @@ internal static class ExchangeRequests
         using var response = await http.SendAsync(request, cancellationToken);
         return await ExchangeOutcome.ReadAsync(response, cancellationToken);
     }
-}
-
-/// <summary>What the token endpoint answered: the issued token or the RFC 6749 §5.2 error, and the headers that matter.</summary>
-internal sealed record ExchangeOutcome(
-    HttpStatusCode Status,
-    string? Error,
-    string? ErrorDescription,
-    string? AccessToken,
-    string? SessionId,
-    JsonElement Body,
-    string? WwwAuthenticate,
-    string? CacheControl,
-    string? ContentType)
-{
-    public static async Task<ExchangeOutcome> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        string? Read(string name) =>
-            body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-
-        return new ExchangeOutcome(
-            response.StatusCode,
-            Read("error"),
-            Read("error_description"),
-            Read("access_token"),
-            Read("session_id"),
-            body,
-            response.Headers.WwwAuthenticate.ToString() is { Length: > 0 } challenge ? challenge : null,
-            response.Headers.CacheControl?.ToString(),
-            response.Content.Headers.ContentType?.MediaType);
-    }
-
-    public override string ToString() => $"{(int)Status} {Error}: {ErrorDescription}";
 }

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Npgsql;
-using RealTimeAuth.Testing;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>
 /// RTA server replicas that share one fresh PostgreSQL database, the Redis server and the signing key
@@ -14,10 +13,10 @@ public sealed class ServerCluster : IAsyncDisposable
     public const string AgentClientId = "agent";
 
     private readonly List<ServerHost> _replicas = [];
-    private readonly DevIdpFixture _idp;
+    private readonly DevIdentityProvider _idp;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private ServerCluster(string databaseConnectionString, string redisConnectionString, DevIdpFixture idp, IReadOnlyDictionary<string, string?>? settings)
+    private ServerCluster(string databaseConnectionString, string redisConnectionString, DevIdentityProvider idp, IReadOnlyDictionary<string, string?>? settings)
     {
         DatabaseConnectionString = databaseConnectionString;
         RedisConnectionString = redisConnectionString;
@@ -44,9 +43,9 @@ public sealed class ServerCluster : IAsyncDisposable
 
     /// <summary>A cluster on a fresh database; <paramref name="settings"/> apply to every replica.</summary>
     public static async Task<ServerCluster> CreateAsync(
-        InfrastructureFixture infrastructure, DevIdpFixture idp, string name, IReadOnlyDictionary<string, string?>? settings = null)
+        InfrastructureFixture infrastructure, DevIdentityProvider idp, string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = await infrastructure.CreateDatabaseAsync(name).WaitAsync(TestTimeouts.Startup);
+        var database = await infrastructure.CreateDatabaseAsync(name).WaitAsync(HostingTimeouts.Startup);
         return new ServerCluster(database, infrastructure.RedisConnectionString, idp, settings);
     }
 
@@ -54,7 +53,7 @@ public sealed class ServerCluster : IAsyncDisposable
     public async Task<ServerHost> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var name = ((char)('A' + _replicas.Count)).ToString();
-        var host = await LoopbackPort.StartWithRetryAsync(() => new ServerHost(name, Settings(settings)), host => host.StartAsync());
+        var host = await LoopbackPort.StartWithRetryAsync(() => new ServerHost(name, ReplicaSettings(settings)), host => host.StartAsync());
         _replicas.Add(host);
         return host;
     }
@@ -78,7 +77,11 @@ public sealed class ServerCluster : IAsyncDisposable
         _replicas.Clear();
     }
 
-    private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? replicaSettings)
+    /// <summary>
+    /// The configuration a replica of this cluster starts with: the shared database, Redis, secrets and trusted issuer,
+    /// then the cluster's settings, then <paramref name="replicaSettings"/>. For a replica hosted in another process.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ReplicaSettings(IReadOnlyDictionary<string, string?>? replicaSettings = null)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {

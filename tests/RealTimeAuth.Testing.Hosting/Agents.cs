@@ -1,22 +1,23 @@
 using RealTimeAuth.Sdk;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>SDK clients as an agent process builds them, pointed at one replica over plain http.</summary>
-internal static class Agents
+public static class Agents
 {
     public static RtaClientFactory CopilotFactory(ServerCluster cluster, ServerHost replica) =>
-        Factory(replica, ServerCluster.CopilotClientId, cluster.CopilotSecret, "copilot");
+        Factory(replica.BaseAddress, ServerCluster.CopilotClientId, cluster.CopilotSecret, "copilot");
 
     public static RtaClientFactory AgentFactory(ServerCluster cluster, ServerHost replica) =>
-        Factory(replica, ServerCluster.AgentClientId, cluster.AgentSecret, "agent");
+        Factory(replica.BaseAddress, ServerCluster.AgentClientId, cluster.AgentSecret, "agent");
 
     public static RtaAgentIdentity Identity(string name, string kind = "agent") =>
         new() { Id = $"{name}-{Guid.NewGuid():N}", Name = name, Kind = kind, Software = "integration-tests/1.0" };
 
-    private static RtaClientFactory Factory(ServerHost replica, string clientId, string secret, string kind) => new(new RtaClientOptions
+    /// <summary>A factory for the exchange client <paramref name="clientId"/> of the replica at <paramref name="serverAddress"/>, which may run in another process.</summary>
+    public static RtaClientFactory Factory(Uri serverAddress, string clientId, string secret, string kind) => new(new RtaClientOptions
     {
-        ServerAddress = replica.BaseAddress,
+        ServerAddress = serverAddress,
         ClientId = clientId,
         ClientSecret = secret,
         Agent = Identity(kind, kind),

@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using RealTimeAuth.Sdk;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
-/// <summary>Watches one SDK client's events from the moment it is attached, so a test can await them with a bound.</summary>
-internal sealed class AgentProbe : IDisposable
+/// <summary>
+/// Watches one SDK client's events from the moment it is attached, so a test or a load driver can await them with a
+/// bound. Waiting for a state wakes on the client's state changes, not on a timer, so thousands of probes can wait at once.
+/// </summary>
+public sealed class AgentProbe : IDisposable
 {
     private readonly TaskCompletionSource<RtaRevokedEventArgs> _revoked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<RtaTokenRefreshedEventArgs> _refreshes = new();
     private readonly ConcurrentQueue<RtaConnectionStateChangedEventArgs> _states = new();
+    private TaskCompletionSource _stateChanged = NewSignal();
 
     public AgentProbe(RtaClient client)
     {
@@ -34,16 +38,32 @@ internal sealed class AgentProbe : IDisposable
     public async Task WaitForStateAsync(RtaConnectionState state, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
-        while (Client.State != state)
+        while (true)
         {
-            if (deadline.Elapsed > timeout)
+            // Take the signal before reading the state: a change after the read completes this signal.
+            var changed = Volatile.Read(ref _stateChanged).Task;
+            if (Client.State == state)
             {
-                throw new TimeoutException(
-                    $"Agent {Client.Agent.Id} did not reach {state} within {timeout.TotalSeconds:0.#} s; it is {Client.State} "
-                    + $"after {string.Join(", ", _states.Select(change => $"{change.State}({change.Reason})"))}.");
+                return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(10));
+            var remaining = timeout - deadline.Elapsed;
+            if (remaining > TimeSpan.Zero)
+            {
+                try
+                {
+                    await changed.WaitAsync(remaining);
+                    continue;
+                }
+                catch (TimeoutException)
+                {
+                    // Reported below with the states seen.
+                }
+            }
+
+            throw new TimeoutException(
+                $"Agent {Client.Agent.Id} did not reach {state} within {timeout.TotalSeconds:0.#} s; it is {Client.State} "
+                + $"after {string.Join(", ", _states.Select(change => $"{change.State}({change.Reason})"))}.");
         }
     }
 
@@ -84,5 +104,11 @@ internal sealed class AgentProbe : IDisposable
 
     private void OnTokenRefreshed(object? sender, RtaTokenRefreshedEventArgs e) => _refreshes.Enqueue(e);
 
-    private void OnStateChanged(object? sender, RtaConnectionStateChangedEventArgs e) => _states.Enqueue(e);
+    private void OnStateChanged(object? sender, RtaConnectionStateChangedEventArgs e)
+    {
+        _states.Enqueue(e);
+        Interlocked.Exchange(ref _stateChanged, NewSignal()).TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -8,7 +8,7 @@ using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Exchange;
 
-namespace RealTimeAuth.IntegrationTests.Infrastructure;
+namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>
 /// One RTA server replica on real Kestrel: HTTP/1.1 for the token endpoint, admin and JSON APIs on one
@@ -20,7 +20,7 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Lazy<GrpcChannel> _grpcChannel;
 
-    internal ServerHost(string name, IReadOnlyDictionary<string, string?> settings)
+    public ServerHost(string name, IReadOnlyDictionary<string, string?> settings)
     {
         Name = name;
         HttpPort = LoopbackPort.Pick();
@@ -50,15 +50,15 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A plain HTTP client on <see cref="BaseAddress"/>; the caller disposes it.</summary>
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TestTimeouts.Test };
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = HostingTimeouts.Request };
 
     /// <summary>Starts Kestrel and waits until the replica is current with the event log and holds a signing key.</summary>
     public async Task StartAsync()
     {
-        await Task.Run(StartServer).WaitAsync(TestTimeouts.Startup);
+        await Task.Run(StartServer).WaitAsync(HostingTimeouts.Startup);
         var replica = Service<IReplicaCurrency>();
         var keys = Service<RtaKeyRing>();
-        using var deadline = new CancellationTokenSource(TestTimeouts.Startup);
+        using var deadline = new CancellationTokenSource(HostingTimeouts.Startup);
         while (!(replica.IsCurrent && keys.ActiveKeyId is not null))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);

@@ -1,0 +1,84 @@
+using RealTimeAuth.LoadDriver.Exchange;
+using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Revocation;
+
+namespace RealTimeAuth.LoadDriver.Cli;
+
+/// <summary>Dispatches the command line to a benchmark, or to the server side of the driver in a child process.</summary>
+internal static class DriverCommands
+{
+    /// <summary>Setup, measurement and teardown of one command, together.</summary>
+    private static readonly TimeSpan RunBound = TimeSpan.FromMinutes(20);
+
+    private const string Usage = """
+        Usage: RealTimeAuth.LoadDriver COMMAND [--option value]...
+
+          revocation   Revocation to push with N connected agents per phase (loopback only).
+                         --agents 1,100,1000            connected agents per phase
+                         --revocations 200              measured revocations per phase
+                         --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
+                         --warmup 300                   unrecorded revocations first (JIT tier-up)
+                         --pause-ms 20                  pause after each replacement agent connects
+                         --out PATH                     CSV (raw samples beside it)
+          exchange     Child-session token exchanges (POST /oauth/token, RTAToken subject).
+                         --seconds 20                   measured window
+                         --concurrency 16               workers, one request in flight each
+                         --warmup-seconds 20            unrecorded load first (JIT tier-up)
+                         --out PATH                     CSV
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var line = CommandLine.Parse(args);
+            switch (line.Command)
+            {
+                case ServeCommand.Name:
+                    line.EnsureAllRead();
+                    return await ServeCommand.RunAsync();
+                case "revocation":
+                    var revocation = RevocationSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => RevocationBenchmark.RunAsync(revocation, cancellationToken));
+                case "exchange":
+                    var exchange = ExchangeSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => ExchangeBenchmark.RunAsync(exchange, cancellationToken));
+                default:
+                    throw new UsageException($"Unknown command '{line.Command}'.");
+            }
+        }
+        catch (UsageException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunBoundedAsync(Func<CancellationToken, Task> run)
+    {
+        using var cancellation = new CancellationTokenSource(RunBound);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            await run(cancellation.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"Stopped: interrupted, or the run passed its bound of {RunBound.TotalMinutes:0} minutes.");
+            return 3;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using RealTimeAuth.LoadDriver.Cli;
+using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.Sdk;
+using RealTimeAuth.Testing.Hosting;
+
+namespace RealTimeAuth.LoadDriver.Exchange;
+
+/// <summary>
+/// Token exchange throughput: C workers each post one child-session exchange at a time to <c>POST /oauth/token</c>
+/// (the co-pilot's RTAToken as <c>subject_token</c>, a fresh nonce, the <c>agent</c> client with Basic authentication)
+/// for a fixed window. Each success creates a delegated session: a row, an event-log entry and a nonce in Redis.
+/// No live stream is opened, so this measures the exchange alone.
+/// </summary>
+internal static class ExchangeBenchmark
+{
+    private const string Scope = "records:read";
+
+    public static async Task RunAsync(ExchangeSettings settings, CancellationToken cancellationToken)
+    {
+        var start = MachineInfo.Capture();
+        await using var environment = await LoadEnvironment.StartAsync(cancellationToken);
+        using var factory = environment.CreateCopilotFactory();
+        await using var copilot = await factory.ConnectAsync(
+            new RtaSessionRequest { SubjectToken = environment.UserToken, Scopes = AgentShard.CopilotScopes, Agent = AgentShard.Identity("copilot", "copilot") },
+            cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = environment.Server.BaseAddress,
+            Timeout = HostingTimeouts.Request,
+        };
+        var basic = ExchangeRequests.Basic(ServerCluster.AgentClientId, environment.Cluster.AgentSecret);
+
+        if (settings.Warmup > TimeSpan.Zero)
+        {
+            Progress.Write($"Warm-up: {settings.Warmup.TotalSeconds:0} s with {settings.Concurrency} workers, not recorded.");
+            await RunWindowAsync(environment, http, basic, copilot, settings.Concurrency, settings.Warmup, cancellationToken);
+        }
+
+        Progress.Write($"Measuring: {settings.Duration.TotalSeconds:0} s with {settings.Concurrency} workers…");
+        var window = await RunWindowAsync(environment, http, basic, copilot, settings.Concurrency, settings.Duration, cancellationToken);
+        Print(Console.Out, settings, start.Describe(MachineInfo.Capture()), window);
+        await SaveAsync(settings, window, cancellationToken);
+    }
+
+    private static async Task<ExchangeWindow> RunWindowAsync(
+        LoadEnvironment environment, HttpClient http, AuthenticationHeaderValue basic, RtaClient parent, int concurrency, TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
+        var cpuBefore = environment.Server.ProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency)
+            .Select(_ => Task.Run(() => WorkAsync(http, basic, parent, end, cancellationToken), cancellationToken))
+            .ToArray();
+        var results = await Task.WhenAll(workers);
+        var serverCpu = environment.Server.ProcessorTime - cpuBefore;
+        return new ExchangeWindow(
+            concurrency,
+            duration,
+            results.SelectMany(result => result.Latencies).ToList(),
+            results.Sum(result => result.Errors),
+            results.Select(result => result.FirstError).FirstOrDefault(error => error is not null),
+            serverCpu);
+    }
+
+    private static async Task<(List<double> Latencies, int Errors, string? FirstError)> WorkAsync(
+        HttpClient http, AuthenticationHeaderValue basic, RtaClient parent, long end, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        string? firstError = null;
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            var form = ExchangeRequests.FromParentToken(parent.CurrentToken, Scope);
+            var sent = Stopwatch.GetTimestamp();
+            var outcome = await ExchangeRequests.PostAsync(http, form, basic, cancellationToken);
+            var answered = Stopwatch.GetTimestamp();
+            if (answered > end)
+            {
+                break;
+            }
+
+            if (outcome.Status == HttpStatusCode.OK && outcome.AccessToken is not null)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds);
+            }
+            else
+            {
+                errors++;
+                firstError ??= outcome.ToString();
+            }
+        }
+
+        return (latencies, errors, firstError);
+    }
+
+    private static void Print(TextWriter output, ExchangeSettings settings, string machine, ExchangeWindow window)
+    {
+        var d = window.Latency;
+        output.WriteLine($"Machine: {machine}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Child-session exchanges (POST /oauth/token, RTAToken subject), {settings.Concurrency} workers, {settings.Duration.TotalSeconds:0} s after {settings.Warmup.TotalSeconds:0} s unrecorded."));
+        output.WriteLine();
+        output.WriteLine("| workers | exchanges | exchanges/s | errors | p50 ms | p90 ms | p99 ms | max ms | server CPU per exchange |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {window.Concurrency} | {d.Count:N0} | {window.PerSecond:0} | {window.Errors} | {d.P50:0.0} | {d.P90:0.0} | {d.P99:0.0} | {d.Max:0.0} | {window.ServerCpuMsPerExchange:0.00} ms |"));
+        if (window.FirstError is not null)
+        {
+            output.WriteLine($"First error: {window.FirstError}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"CSV: {settings.Out}");
+    }
+
+    private static async Task SaveAsync(ExchangeSettings settings, ExchangeWindow window, CancellationToken cancellationToken)
+    {
+        var csv = new CsvWriter("exchange");
+        csv.Add(null, window.Concurrency, "exchanges", "per_second", window.PerSecond, "exchanges/s");
+        csv.Add(null, window.Concurrency, "exchanges", "errors", window.Errors, "requests");
+        csv.Add(null, window.Concurrency, "exchanges", "window", window.Duration.TotalSeconds, "s");
+        csv.AddDistribution(null, window.Concurrency, "exchange_latency", window.Latency, "ms");
+        csv.Add(null, window.Concurrency, "server_cpu", "per_exchange", window.ServerCpuMsPerExchange, "ms");
+        await csv.SaveAsync(settings.Out, cancellationToken);
+    }
+}
