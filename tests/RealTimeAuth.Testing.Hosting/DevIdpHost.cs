@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using RealTimeAuth.DevIdp.Options;
+using RealTimeAuth.Testing.Servers;
 
 namespace RealTimeAuth.Testing.Hosting;
 
@@ -17,7 +18,7 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
 
     public DevIdpHost()
     {
-        Port = LoopbackPort.Pick();
+        Port = FreePort.Pick();
         UseKestrel();
     }
 

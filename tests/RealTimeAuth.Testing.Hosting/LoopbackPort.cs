@@ -1,20 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace RealTimeAuth.Testing.Hosting;
 
-/// <summary>Picks a TCP port on 127.0.0.1 that nothing listens on right now.</summary>
+/// <summary>Starting hosts on ports picked with <see cref="Servers.FreePort"/>, which another process may take first.</summary>
 public static class LoopbackPort
 {
-    public static int Pick()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>
     /// Starts a host on freshly picked ports, picking again when another process took one in between
     /// (Kestrel then fails with "address already in use").

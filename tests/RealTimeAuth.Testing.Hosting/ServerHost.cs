@@ -7,6 +7,7 @@ using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Exchange;
+using RealTimeAuth.Testing.Servers;
 
 namespace RealTimeAuth.Testing.Hosting;
 
@@ -23,8 +24,8 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
     public ServerHost(string name, IReadOnlyDictionary<string, string?> settings)
     {
         Name = name;
-        HttpPort = LoopbackPort.Pick();
-        GrpcPort = LoopbackPort.Pick();
+        HttpPort = FreePort.Pick();
+        GrpcPort = FreePort.Pick();
         _settings = settings;
         _grpcChannel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(GrpcAddress));
         UseKestrel();

@@ -30,11 +30,14 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.Property(session => session.CreatedAt).HasColumnName("created_at");
         builder.Property(session => session.UpdatedAt).HasColumnName("updated_at");
         builder.Property(session => session.RevokedAt).HasColumnName("revoked_at");
+        // The IdP session (sid) a CAEP session-revoked event names.
+        builder.Property(session => session.IdpSessionId).HasColumnName("idp_session_id").HasMaxLength(512);
 
         builder.HasOne<SessionEntity>().WithMany().HasForeignKey(session => session.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(session => new { session.Issuer, session.Subject });
         builder.HasIndex(session => session.ParentId);
         builder.HasIndex(session => session.RootId);
         builder.HasIndex(session => session.Status);
+        builder.HasIndex(session => session.IdpSessionId);
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace RealTimeAuth.Testing.Servers;
 
 /// <summary>Picks a TCP port on the loopback interface that nothing listens on right now.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Pick()
     {
