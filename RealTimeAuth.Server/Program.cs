@@ -18,6 +18,7 @@ app.MapSessionAdminApi();
 app.MapSharedSignals();
 app.MapLiveChannel();
 app.MapAuthZen();
+app.MapPolicyStore();
 
 app.Run();
 

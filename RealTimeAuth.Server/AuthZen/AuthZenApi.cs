@@ -72,7 +72,7 @@ public static class AuthZenApi
                 return AuthZenBody.BadRequest(invalid);
             }
 
-            return TypedResults.Ok(new EvaluationResponse(evaluator.Evaluate(evaluator.Policy, access)));
+            return TypedResults.Ok(new EvaluationResponse(evaluator.EvaluateAudited(evaluator.Policy, access)));
         }
     }
 
@@ -100,7 +100,7 @@ public static class AuthZenApi
                     // AuthZEN 1.0, section 7.1: without evaluations the request is a single evaluation.
                     return AuthZenEvaluator.Validate(defaults) is { } invalid
                         ? AuthZenBody.BadRequest(invalid)
-                        : TypedResults.Ok(new EvaluationResponse(evaluator.Evaluate(evaluator.Policy, defaults)));
+                        : TypedResults.Ok(new EvaluationResponse(evaluator.EvaluateAudited(evaluator.Policy, defaults)));
                 }
 
                 items = [.. array.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
@@ -130,7 +130,7 @@ public static class AuthZenApi
         var decisions = new List<EvaluationResponse>(items.Count);
         foreach (var item in items)
         {
-            var allowed = evaluator.Evaluate(policy, item);
+            var allowed = evaluator.EvaluateAudited(policy, item);
             decisions.Add(new EvaluationResponse(allowed));
             if ((semantic == DenyOnFirstDeny && !allowed) || (semantic == PermitOnFirstPermit && allowed))
             {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Decisions;
 using RealTimeAuth.Server.Policies;
 
@@ -10,7 +11,7 @@ namespace RealTimeAuth.Server.AuthZen;
 /// attributes, <c>resource.properties</c> and <c>context</c> go to the condition maps. Without an
 /// active policy every request is denied.
 /// </summary>
-internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timeProvider)
+internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timeProvider, DecisionRecorder? recorder = null)
 {
     public PolicySnapshot? Policy => active.Current;
 
@@ -30,26 +31,41 @@ internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timePro
         return needAction && string.IsNullOrEmpty(request.Action) ? "action.name is required." : null;
     }
 
+    /// <summary>Decides without auditing: for the search endpoints, which try many candidates.</summary>
     public bool Evaluate(PolicySnapshot? policy, AccessRequest request) =>
-        policy is not null && policy.PolicySet.Evaluate(new DecisionRequest
-        {
-            Subject = Subject(policy, request.Subject!),
-            Action = request.Action!,
-            Resource = new PolicyResource { Type = request.Resource!.Type!, Id = request.Resource.Id, Properties = request.Resource.Properties },
-            RequestContext = request.Context is { } context ? PropertyBag.FromJson(context) : null,
-            Time = timeProvider.GetUtcNow(),
-        }).Allowed;
+        policy is not null && policy.PolicySet.Evaluate(Request(request, Subject(policy, request.Subject!))).Allowed;
 
-    private static PolicySubject Subject(PolicySnapshot policy, EntityReference subject)
+    /// <summary>Decides an evaluation request and records it in the decision audit (with the subject as the caller gave it).</summary>
+    public bool EvaluateAudited(PolicySnapshot? policy, AccessRequest request)
+    {
+        var bare = Request(request, Bare(request.Subject!));
+        PolicyDecision? decision = policy is null
+            ? null
+            : policy.PolicySet.Evaluate(bare with { Subject = SubjectEnrichment.Enrich(bare.Subject, policy.Directory) });
+        recorder?.RecordAuthZen(in bare, decision);
+        return decision?.Allowed ?? false;
+    }
+
+    private DecisionRequest Request(AccessRequest request, PolicySubject subject) => new()
+    {
+        Subject = subject,
+        Action = request.Action!,
+        Resource = new PolicyResource { Type = request.Resource!.Type!, Id = request.Resource.Id, Properties = request.Resource.Properties },
+        RequestContext = request.Context is { } context ? PropertyBag.FromJson(context) : null,
+        Time = timeProvider.GetUtcNow(),
+    };
+
+    private static PolicySubject Subject(PolicySnapshot policy, EntityReference subject) => SubjectEnrichment.Enrich(Bare(subject), policy.Directory);
+
+    private static PolicySubject Bare(EntityReference subject)
     {
         var properties = subject.Properties ?? PropertyBag.Empty;
-        var bare = new PolicySubject
+        return new PolicySubject
         {
             Type = subject.Type!,
             Id = subject.Id!,
             Email = properties.TryGetValue("email", out var email) ? email : null,
             Attributes = properties.ToFrozenDictionary(StringComparer.Ordinal),
         };
-        return SubjectEnrichment.Enrich(bare, policy.Directory);
     }
 }

@@ -19,6 +19,12 @@ public sealed class RtaDbContext(DbContextOptions<RtaDbContext> options) : DbCon
 
     public DbSet<SubjectStatusEntity> SubjectStatuses => Set<SubjectStatusEntity>();
 
+    public DbSet<PolicyVersionEntity> PolicyVersions => Set<PolicyVersionEntity>();
+
+    public DbSet<SubjectDirectoryVersionEntity> SubjectDirectoryVersions => Set<SubjectDirectoryVersionEntity>();
+
+    public DbSet<DecisionAuditEntity> DecisionAudit => Set<DecisionAuditEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtaDbContext).Assembly);
 }

@@ -7,4 +7,7 @@ public static class DecisionReasons
 
     /// <summary>No granted scope covers the action on the resource type.</summary>
     public const string ScopeMissing = "scope-missing";
+
+    /// <summary>No policy is active, so an AuthZEN request is denied.</summary>
+    public const string NoPolicy = "no-policy";
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
 
@@ -13,47 +12,32 @@ namespace RealTimeAuth.Server.Decisions;
 /// </summary>
 internal sealed class PolicyAuthorizationDecider(ActivePolicy active, SessionCache sessions, TimeProvider timeProvider) : IAuthorizationDecider
 {
-    public ValueTask<AuthorizationDecision> DecideAsync(SessionState session, AuthorizationQuery query, CancellationToken cancellationToken)
+    public ValueTask<AuthorizationDecision> DecideAsync(SessionState session, AuthorizationQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Decide(active.Current, session, query, sessions, timeProvider.GetUtcNow()));
+
+    /// <summary>The decision <paramref name="policy"/> (scope-only when null) gives; also used to replay decisions for what-if.</summary>
+    internal static AuthorizationDecision Decide(PolicySnapshot? policy, SessionState session, AuthorizationQuery query, SessionCache sessions, DateTimeOffset now)
     {
-        var policy = active.Current;
         var scoped = ScopeAuthorizationDecider.Decide(session, query);
         if (policy is null)
         {
-            return ValueTask.FromResult(scoped);
+            return scoped;
         }
 
         if (!scoped.Allowed)
         {
-            return ValueTask.FromResult(AuthorizationDecision.Deny(scoped.Reason, policy.Version));
+            return AuthorizationDecision.Deny(scoped.Reason, policy.Version);
         }
 
         var decision = policy.PolicySet.Evaluate(new DecisionRequest
         {
-            Subject = SubjectEnrichment.Enrich(ToSubject(session), policy.Directory),
-            Agent = SecurityContextMapping.ToAgent(session.Context, Chain(session)),
+            Subject = SubjectEnrichment.Enrich(SessionSubjects.Subject(session.Subject, session.Context), policy.Directory),
+            Agent = SecurityContextMapping.ToAgent(session.Context, SessionSubjects.Chain(session, sessions)),
             Action = query.Action,
             Resource = new PolicyResource { Type = query.ResourceType, Id = query.ResourceId, Properties = query.ResourceProperties },
             RequestContext = query.Context,
-            Time = timeProvider.GetUtcNow(),
+            Time = now,
         });
-        return ValueTask.FromResult(new AuthorizationDecision(decision.Allowed, decision.Reason, decision.PolicyVersion));
-    }
-
-    private static PolicySubject ToSubject(SessionState session) =>
-        session.Context.Attributes.ContainsKey(SecurityContextMapping.SubjectAttribute)
-            ? SecurityContextMapping.ToSubject(session.Context)
-            : new PolicySubject { Type = "user", Id = session.Subject };
-
-    /// <summary>Agent ids from the root session to this one, walking parents in the local session cache.</summary>
-    private ImmutableArray<string> Chain(SessionState session)
-    {
-        var chain = new List<string>(session.Depth + 1);
-        for (SessionState? current = session; current is not null && chain.Count <= session.Depth; current = current.ParentId is { } parent ? sessions.Find(parent) : null)
-        {
-            chain.Add(current.Agent.Id);
-        }
-
-        chain.Reverse();
-        return [.. chain];
+        return new AuthorizationDecision(decision.Allowed, decision.Reason, decision.PolicyVersion);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Telemetry;
 
@@ -7,9 +8,9 @@ namespace RealTimeAuth.Server.Decisions;
 /// <summary>
 /// Every decision goes through here, whatever the transport: one <c>rta.decision</c> span and the
 /// decision and denial counters around the <see cref="IAuthorizationDecider"/>. Tags carry ids and
-/// outcomes, never the token.
+/// outcomes, never the token. Each decision is handed to the decision audit, which never blocks.
 /// </summary>
-public sealed class SessionAuthorizer(IAuthorizationDecider decider, RtaServerTelemetry telemetry)
+public sealed class SessionAuthorizer(IAuthorizationDecider decider, RtaServerTelemetry telemetry, DecisionRecorder? recorder = null)
 {
     public async ValueTask<AuthorizationDecision> AuthorizeAsync(SessionState session, AuthorizationQuery query, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class SessionAuthorizer(IAuthorizationDecider decider, RtaServerTe
             telemetry.Denials.Add(1, tags);
         }
 
+        recorder?.RecordLive(session, query, decision);
         return decision;
     }
 }

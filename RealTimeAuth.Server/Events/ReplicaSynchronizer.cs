@@ -25,12 +25,14 @@ internal sealed partial class ReplicaSynchronizer(
     IOptions<ReplicaOptions> options,
     TimeProvider timeProvider,
     RtaServerTelemetry telemetry,
+    IEnumerable<IEventLogObserver> observers,
     ILogger<ReplicaSynchronizer> logger) : BackgroundService, IReplicaCurrency
 {
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private readonly ConcurrentDictionary<TaskCompletionSource, long> _waiters = new();
     private readonly ConcurrentQueue<TaskCompletionSource> _catchUpWaiters = new();
+    private readonly IEventLogObserver[] _observers = [.. observers];
     private long _lastApplied;
     private long _lastVerifiedTicks;
     private volatile bool _loaded;
@@ -147,6 +149,11 @@ internal sealed partial class ReplicaSynchronizer(
         await transaction.CommitAsync(cancellationToken);
 
         await keys.ReloadAsync(cancellationToken);
+        foreach (var observer in _observers)
+        {
+            await observer.LoadAsync(cancellationToken);
+        }
+
         cache.Load(rows.Select(row => row.ToState()));
         Interlocked.Exchange(ref _lastApplied, last);
         Interlocked.Exchange(ref _lastVerifiedTicks, started.UtcTicks);
@@ -220,6 +227,11 @@ internal sealed partial class ReplicaSynchronizer(
                 continue;
             }
 
+            if (await ObserveAsync(entry, cancellationToken))
+            {
+                continue;
+            }
+
             if (payloads[entry.Sequence] is not { } payload || SessionEventReader.KindOf(entry.Type) is not { } kind)
             {
                 continue;
@@ -234,6 +246,21 @@ internal sealed partial class ReplicaSynchronizer(
                 }
             }
         }
+    }
+
+    private async Task<bool> ObserveAsync(EventLogRecord entry, CancellationToken cancellationToken)
+    {
+        var observed = false;
+        foreach (var observer in _observers)
+        {
+            if (observer.EventTypes.Contains(entry.Type))
+            {
+                await observer.ApplyAsync(entry, cancellationToken);
+                observed = true;
+            }
+        }
+
+        return observed;
     }
 
     private void ReleaseWaiters()

@@ -7,4 +7,10 @@ public static class RtaEventTypes
     public const string SessionsRevoked = "session.revoked";
     public const string SessionContextChanged = "session.context_changed";
     public const string SigningKeysChanged = "keys.changed";
+
+    /// <summary>A policy version became active (payload <c>{ version, reason }</c>); replicas load it.</summary>
+    public const string PolicyPublished = "policy.published";
+
+    /// <summary>A subject directory was imported (payload <c>{ version, reason }</c>); replicas load it.</summary>
+    public const string DirectoryImported = "directory.imported";
 }

@@ -32,6 +32,7 @@ public static class ApplicationServiceExtensions
             .AddCheck<DatabaseMigrationHealthCheck>("migrations", tags: ["ready"]);
 
         builder.AddSessionCore();
+        builder.AddPolicyStore();
         builder.AddTokenExchange();
         builder.AddAdminApi();
         builder.AddSharedSignals();

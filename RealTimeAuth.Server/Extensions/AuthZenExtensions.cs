@@ -7,8 +7,8 @@ namespace RealTimeAuth.Server.Extensions;
 public static class AuthZenExtensions
 {
     /// <summary>
-    /// The policy decision point: the <see cref="ActivePolicy"/> loaded at start from <c>Policies:File</c> and
-    /// <c>Policies:DirectoryFile</c>, the live channel's decider (scopes and policy; scopes only when no policy
+    /// The policy decision point: the <see cref="ActivePolicy"/> loaded at start from the stored active version (seeded
+    /// from <c>Policies:File</c> and <c>Policies:DirectoryFile</c> into an empty store), the live channel's decider (scopes and policy; scopes only when no policy
     /// file is configured) and the AuthZEN API with PEP keys from <c>AuthZen:ApiKeys</c>. Call after <c>AddLiveChannel</c>.
     /// </summary>
     public static IHostApplicationBuilder AddAuthZen(this IHostApplicationBuilder builder)
@@ -16,7 +16,7 @@ public static class AuthZenExtensions
         var services = builder.Services;
         services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.SectionName));
         services.AddOptions<AuthZenOptions>().Bind(builder.Configuration.GetSection(AuthZenOptions.SectionName));
-        services.AddSingleton<ActivePolicy>();
+        services.TryAddSingleton<ActivePolicy>();
         services.AddHostedService<ActivePolicyLoader>();
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationDecider, PolicyAuthorizationDecider>());
         services.AddSingleton<AuthZenEvaluator>();

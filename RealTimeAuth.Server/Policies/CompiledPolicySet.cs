@@ -10,12 +10,14 @@ namespace RealTimeAuth.Server.Policies;
 public sealed class CompiledPolicySet
 {
     private readonly RuleIndex _index;
+    private readonly ImmutableArray<CompiledRule> _rules;
 
     internal CompiledPolicySet(string version, string? name, ImmutableArray<CompiledRule> rules)
     {
         Version = version;
         Name = name;
         _index = RuleIndex.Build(rules);
+        _rules = rules;
         RuleIds = [.. rules.Select(rule => rule.Id)];
     }
 
@@ -98,6 +100,70 @@ public sealed class CompiledPolicySet
             [.. found.Where(f => !f.Rule.IsDeny && f.Outcome == RuleOutcome.Applies).Select(f => f.Rule.Id)],
             [.. found.Where(f => f.Rule.IsDeny).Select(f => f.Rule.Id)],
             [.. found.Where(f => f.Outcome == RuleOutcome.ConditionFailed).Select(f => f.Rule.Id)]);
+    }
+
+    /// <summary>
+    /// What this set could allow <paramref name="subject"/> (through <paramref name="agent"/>) to do with
+    /// <paramref name="action"/> on resources of <paramref name="resourceType"/>, for any resource, request context
+    /// and time: a deny rule that matches them unconditionally for every resource id denies it; otherwise an allow
+    /// rule that matches them unconditionally for every resource allows it; an allow rule restricted by resource ids
+    /// or by a condition that reads the request (or a deny rule of that kind) makes it possible. Conditions that read
+    /// only the subject and agent are evaluated. For session-level analysis (publish, what-if), not the hot path.
+    /// </summary>
+    public PermissionLevel Analyze(PolicySubject subject, PolicyAgent? agent, string action, string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentException.ThrowIfNullOrEmpty(action);
+        ArgumentException.ThrowIfNullOrEmpty(resourceType);
+        var request = new DecisionRequest { Subject = subject, Agent = agent, Action = action, Resource = new PolicyResource { Type = resourceType } };
+        var buckets = _index.Find(action, resourceType);
+        var partialDeny = false;
+        foreach (var bucket in buckets)
+        {
+            foreach (var candidate in bucket?.Deny ?? [])
+            {
+                switch (candidate.Rule.Reach(in request, candidate.ResourceIds))
+                {
+                    case RuleReach.All:
+                        return PermissionLevel.Denied;
+                    case RuleReach.Some:
+                        partialDeny = true;
+                        break;
+                }
+            }
+        }
+
+        var best = PermissionLevel.Denied;
+        foreach (var bucket in buckets)
+        {
+            foreach (var candidate in bucket?.Allow ?? [])
+            {
+                var reach = candidate.Rule.Reach(in request, candidate.ResourceIds);
+                if (reach == RuleReach.All && !partialDeny)
+                {
+                    return PermissionLevel.Allowed;
+                }
+
+                if (reach != RuleReach.None)
+                {
+                    best = PermissionLevel.Possible;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The action names rules give for <paramref name="resourceType"/> (or for every type), sorted; <c>*</c> is not a name.</summary>
+    public ImmutableArray<string> ActionsFor(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        return [.. _rules
+            .Where(rule => rule.Resources.Any(resource => resource.Type == resourceType || resource.Type == RuleIndex.Wildcard))
+            .SelectMany(rule => rule.Actions)
+            .Where(action => action != RuleIndex.Wildcard)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
     }
 
     private static void Validate(in DecisionRequest request)

@@ -22,6 +22,7 @@ public static class SecurityContextMapping
     public const string DelegationDepthAttribute = "delegation.depth";
 
     private const string UserPrefix = "user.";
+    private const string NistAalPrefix = "nist-aal";
 
     private static readonly FrozenSet<string> Mapped = FrozenSet.Create(StringComparer.Ordinal,
         SubjectAttribute, EmailAttribute, RolesAttribute, RiskLevelAttribute, AssuranceLevelAttribute, DeviceCompliantAttribute);
@@ -49,7 +50,7 @@ public static class SecurityContextMapping
             Roles = Get(attributes, RolesAttribute, SecurityAttributeKind.StringList) is { } roles ? roles.AsStringList() : [],
             Attributes = extra,
             RiskLevel = Text(attributes, RiskLevelAttribute),
-            AssuranceLevel = Get(attributes, AssuranceLevelAttribute, SecurityAttributeKind.Int64)?.AsInt64(),
+            AssuranceLevel = AssuranceLevel(attributes),
             DeviceCompliant = Get(attributes, DeviceCompliantAttribute, SecurityAttributeKind.Boolean)?.AsBoolean(),
         };
     }
@@ -79,6 +80,24 @@ public static class SecurityContextMapping
             Depth = depth,
             Chain = !chain.IsDefault ? chain : depth == 0 ? [id] : [],
         };
+    }
+
+    /// <summary>
+    /// <c>user.assurance_level</c> as a number: an Int64 as is, or a CAEP NIST level string (<c>nist-aal2</c>, as
+    /// the assurance-level-change effect stores it) as its digit. Another namespace's level is not a NIST number: null.
+    /// </summary>
+    private static long? AssuranceLevel(IReadOnlyDictionary<string, SecurityAttributeValue> attributes)
+    {
+        if (Get(attributes, AssuranceLevelAttribute, SecurityAttributeKind.Int64) is { } number)
+        {
+            return number.AsInt64();
+        }
+
+        return Text(attributes, AssuranceLevelAttribute) is { } text
+            && text.StartsWith(NistAalPrefix, StringComparison.OrdinalIgnoreCase)
+            && long.TryParse(text.AsSpan(NistAalPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level)
+            ? level
+            : null;
     }
 
     private static SecurityAttributeValue? Get(IReadOnlyDictionary<string, SecurityAttributeValue> attributes, string name, SecurityAttributeKind kind) =>

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Decisions;
 using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.PolicyStore;
 using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.Server.Tokens;
 
@@ -23,13 +25,18 @@ public sealed class SessionService(
     SessionTokenIssuer tokens,
     RtaServerTelemetry telemetry,
     TimeProvider timeProvider,
-    IOptions<DelegationOptions> options)
+    IOptions<DelegationOptions> options,
+    ActivePolicy policy,
+    SessionPermissions permissions)
 {
     private const string Active = nameof(SessionStatus.Active);
     private const string Revoked = nameof(SessionStatus.Revoked);
 
     /// <summary>The reason recorded on every session a subtree revocation swept below the one it named.</summary>
     public const string AncestorRevoked = "ancestor-revoked";
+
+    /// <summary>The reason recorded on a session revoked because the active policy leaves it no permission.</summary>
+    public const string PolicyRevoked = "policy-revoked";
 
     public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -115,6 +122,25 @@ public sealed class SessionService(
                 """),
             reason, detail, actor, cancellationToken);
 
+    /// <summary>Revokes several sessions and their subtrees, as one event.</summary>
+    public Task<RevocationResult> RevokeManyAsync(IReadOnlyCollection<Guid> sessionIds, string reason, string? detail, string actor, CancellationToken cancellationToken)
+    {
+        var ids = sessionIds.ToArray();
+        return RevokeWhereAsync(
+            now => db.Database.SqlQuery<Guid>($"""
+                WITH RECURSIVE tree AS (
+                    SELECT id FROM sessions WHERE id = ANY({ids})
+                    UNION ALL
+                    SELECT child.id FROM sessions child JOIN tree ON child.parent_id = tree.id)
+                UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
+                    revocation_reason = CASE WHEN id = ANY({ids}) THEN {reason} ELSE {AncestorRevoked} END,
+                    revocation_detail = {detail}
+                WHERE id IN (SELECT id FROM tree) AND status = {Active}
+                RETURNING id AS "Value"
+                """),
+            reason, detail, actor, cancellationToken);
+    }
+
     /// <summary>Revokes every session of one user at one issuer.</summary>
     public Task<RevocationResult> RevokeUserAsync(string issuer, string subject, string reason, string? detail, string actor, CancellationToken cancellationToken) =>
         RevokeWhereAsync(
@@ -129,20 +155,68 @@ public sealed class SessionService(
     /// <summary>
     /// Applies <paramref name="change"/> to the context of every active session of one user and
     /// records the change; sessions whose context hash changes get fresh tokens on their streams.
+    /// With a policy active the sessions' permissions are recomputed with the new context, and sessions
+    /// left with none are revoked (<see cref="PolicyRevoked"/>).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> UpdateSubjectContextAsync(
         string issuer, string subject, Func<SecurityContext, SecurityContext> change, string reason, string actor, CancellationToken cancellationToken)
     {
+        var emptied = new List<Guid>();
+        var snapshot = policy.Current;
+        var changed = await UpdateContextsWhereAsync(
+            row => row.Issuer == issuer && row.Subject == subject && row.Status == Active,
+            (id, context) =>
+            {
+                var updated = change(context);
+                if (snapshot is null || cache.Find(id) is not { } state)
+                {
+                    return updated;
+                }
+
+                var granted = permissions.Compute(snapshot, state, updated);
+                if (granted.IsEmpty)
+                {
+                    emptied.Add(id);
+                }
+
+                return SessionPermissions.With(updated, granted);
+            },
+            reason, actor, cancellationToken);
+        if (emptied.Count > 0)
+        {
+            await RevokeManyAsync(emptied, PolicyRevoked, $"no permission left after {reason}", actor, cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> (given the session id and its current context) to the context of each
+    /// active session named, in one transaction and one <c>session.context_changed</c> entry; returns the sessions
+    /// whose context hash changed, which get fresh tokens on their streams.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> UpdateContextsAsync(
+        IReadOnlyCollection<Guid> sessionIds, Func<Guid, SecurityContext, SecurityContext> change, string reason, string actor, CancellationToken cancellationToken)
+    {
+        var ids = sessionIds.ToList();
+        return UpdateContextsWhereAsync(row => ids.Contains(row.Id) && row.Status == Active, change, reason, actor, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Guid>> UpdateContextsWhereAsync(
+        System.Linq.Expressions.Expression<Func<SessionEntity, bool>> filter,
+        Func<Guid, SecurityContext, SecurityContext> change,
+        string reason,
+        string actor,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await events.LockAsync(db, cancellationToken);
-        var rows = await db.Sessions
-            .Where(row => row.Issuer == issuer && row.Subject == subject && row.Status == Active)
-            .ToListAsync(cancellationToken);
+        var rows = await db.Sessions.Where(filter).ToListAsync(cancellationToken);
         var changed = new List<Guid>();
         var now = timeProvider.GetUtcNow();
         foreach (var row in rows)
         {
-            var context = change(SecurityContextJson.Deserialize(row.Context));
+            var context = change(row.Id, SecurityContextJson.Deserialize(row.Context));
             var hash = context.ComputeHash().ToArray();
             if (hash.AsSpan().SequenceEqual(row.ContextHash))
             {
@@ -205,7 +279,7 @@ public sealed class SessionService(
             ? SessionContextBuilder.ForRoot(request.UserContext, request.Agent)
             : SessionContextBuilder.ForChild(parent, request.Agent);
         var now = timeProvider.GetUtcNow();
-        return new SessionState
+        var session = new SessionState
         {
             Id = id,
             ParentId = parent?.Id,
@@ -224,5 +298,12 @@ public sealed class SessionService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        if (policy.Current is not { } snapshot)
+        {
+            return session;
+        }
+
+        var withPermissions = SessionPermissions.With(context, permissions.Compute(snapshot, session));
+        return session with { Context = withPermissions, ContextHash = withPermissions.ComputeHash() };
     }
 }

@@ -22,6 +22,96 @@ namespace RealTimeAuth.Server.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RealTimeAuth.Server.Data.DecisionAuditEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("action");
+
+                    b.PrimitiveCollection<string[]>("AgentChain")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agent_chain");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allowed");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentChain")
+                        .HasDatabaseName("ix_decision_audit_agent_chain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AgentChain"), "gin");
+
+                    b.HasIndex("Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_decision_audit_id_desc");
+
+                    b.HasIndex("Time")
+                        .HasDatabaseName("ix_decision_audit_time");
+
+                    b.HasIndex("Action", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_decision_audit_action");
+
+                    b.HasIndex("User", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_decision_audit_user");
+
+                    b.ToTable("decision_audit", (string)null);
+                });
+
             modelBuilder.Entity("RealTimeAuth.Server.Data.EventLogRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -66,6 +156,76 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.ToTable("event_log", (string)null);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.PolicyVersionEntity", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PublishReason")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("publish_reason");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_count");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Version");
+
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_versions_one_active")
+                        .HasFilter("status = 'active'");
+
+                    b.ToTable("policy_versions", (string)null);
                 });
 
             modelBuilder.Entity("RealTimeAuth.Server.Data.ReceivedSetEntity", b =>
@@ -490,6 +650,36 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.HasIndex("StreamId");
 
                     b.ToTable("ssf_stream_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("RealTimeAuth.Server.Data.SubjectDirectoryVersionEntity", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("SubjectCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_count");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("subject_directory_versions", (string)null);
                 });
 
             modelBuilder.Entity("RealTimeAuth.Server.Data.SubjectStatusEntity", b =>

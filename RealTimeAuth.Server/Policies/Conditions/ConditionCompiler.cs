@@ -8,8 +8,16 @@ namespace RealTimeAuth.Server.Policies.Conditions;
 /// </summary>
 internal static class ConditionCompiler
 {
-    public static AttributeReader<bool>? Compile(string condition, AttributeSchema schema, List<PolicyDiagnostic> errors)
+    public static AttributeReader<bool>? Compile(string condition, AttributeSchema schema, List<PolicyDiagnostic> errors) =>
+        Compile(condition, schema, errors, out _);
+
+    /// <param name="condition">The condition text.</param>
+    /// <param name="schema">The attributes it may read.</param>
+    /// <param name="errors">Receives the diagnostics.</param>
+    /// <param name="dependsOnRequest">Whether it reads the resource id or properties, the request context or the clock.</param>
+    public static AttributeReader<bool>? Compile(string condition, AttributeSchema schema, List<PolicyDiagnostic> errors, out bool dependsOnRequest)
     {
+        dependsOnRequest = true;
         if (condition.Length > PolicyLimits.MaxConditionLength)
         {
             errors.Add(ConditionDiagnostics.At(PolicyDiagnosticCodes.TooLong, PositionOf(condition, PolicyLimits.MaxConditionLength),
@@ -32,7 +40,13 @@ internal static class ConditionCompiler
         }
 
         var bound = Checker.Check(syntax, schema, errors);
-        return bound is null ? null : Emitter.EmitCondition(bound);
+        if (bound is null)
+        {
+            return null;
+        }
+
+        dependsOnRequest = ConditionDependencies.DependsOnRequest(bound);
+        return Emitter.EmitCondition(bound);
     }
 
     private static SourcePosition PositionOf(string text, int index)

@@ -39,6 +39,40 @@ internal sealed class CompiledRule
 
     public AttributeReader<bool>? Condition { get; init; }
 
+    /// <summary>Whether <see cref="Condition"/> reads the resource id or properties, the request context or the clock.</summary>
+    public bool ConditionDependsOnRequest { get; init; }
+
+    /// <summary>
+    /// How far the rule reaches a session's subject and agent for the request's action and resource type, whatever
+    /// the resource id, properties, request context and time: not at all, for some requests, or for every one.
+    /// A condition that cannot be evaluated counts as holding for a deny rule (it denies, as <c>Evaluate</c> does)
+    /// and as not holding for an allow rule.
+    /// </summary>
+    public RuleReach Reach(in DecisionRequest request, GlobPattern[]? resourceIds)
+    {
+        if (!MatchesSubject(request.Subject) || !MatchesAgent(request.Agent))
+        {
+            return RuleReach.None;
+        }
+
+        var everyResource = resourceIds is null || Array.Exists(resourceIds, pattern => pattern.Text == RuleIndex.Wildcard);
+        if (Condition is not null)
+        {
+            if (ConditionDependsOnRequest)
+            {
+                return RuleReach.Some;
+            }
+
+            var evaluated = Condition(in request, out var holds);
+            if (!(holds && evaluated) && !(IsDeny && !evaluated))
+            {
+                return RuleReach.None;
+            }
+        }
+
+        return everyResource ? RuleReach.All : RuleReach.Some;
+    }
+
     public RuleOutcome Match(in DecisionRequest request, GlobPattern[]? resourceIds)
     {
         if (resourceIds is not null && (request.Resource.Id is not { } id || !GlobPattern.AnyMatch(resourceIds, id)))

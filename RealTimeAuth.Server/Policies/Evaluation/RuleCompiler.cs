@@ -43,7 +43,8 @@ internal sealed class RuleCompiler
             AgentKinds = compiler.Names(agents?.Kinds, "agents.kinds"),
             AgentIds = compiler.Patterns(agents?.Ids, "agents.ids"),
             MaxDepth = compiler.MaxDepth(agents?.MaxDepth),
-            Condition = compiler.Condition(schema),
+            Condition = compiler.Condition(schema, out var dependsOnRequest),
+            ConditionDependsOnRequest = dependsOnRequest,
         };
         return diagnostics.Count == before ? compiled : null;
     }
@@ -163,15 +164,16 @@ internal sealed class RuleCompiler
         return maxDepth;
     }
 
-    private AttributeReader<bool>? Condition(AttributeSchema schema)
+    private AttributeReader<bool>? Condition(AttributeSchema schema, out bool dependsOnRequest)
     {
+        dependsOnRequest = false;
         if (_rule.Condition is null)
         {
             return null;
         }
 
         var errors = new List<PolicyDiagnostic>();
-        var condition = ConditionCompiler.Compile(_rule.Condition, schema, errors);
+        var condition = ConditionCompiler.Compile(_rule.Condition, schema, errors, out dependsOnRequest);
         _diagnostics.AddRange(errors.Select(error => error with { RuleId = _rule.Id, Field = $"{_path}.condition" }));
         return condition;
     }

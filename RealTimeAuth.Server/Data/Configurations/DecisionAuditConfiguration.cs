@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RealTimeAuth.Server.Data.Configurations;
+
+internal sealed class DecisionAuditConfiguration : IEntityTypeConfiguration<DecisionAuditEntity>
+{
+    public void Configure(EntityTypeBuilder<DecisionAuditEntity> builder)
+    {
+        builder.ToTable("decision_audit");
+        builder.HasKey(row => row.Id);
+        builder.Property(row => row.Id).HasColumnName("id").UseIdentityByDefaultColumn();
+        builder.Property(row => row.Time).HasColumnName("time");
+        builder.Property(row => row.SessionId).HasColumnName("session_id");
+        builder.Property(row => row.User).HasColumnName("user_id").HasMaxLength(512);
+        builder.Property(row => row.AgentChain).HasColumnName("agent_chain");
+        builder.Property(row => row.Action).HasColumnName("action").HasMaxLength(256);
+        builder.Property(row => row.ResourceType).HasColumnName("resource_type").HasMaxLength(256);
+        builder.Property(row => row.ResourceId).HasColumnName("resource_id").HasMaxLength(1024);
+        builder.Property(row => row.Allowed).HasColumnName("allowed");
+        builder.Property(row => row.PolicyVersion).HasColumnName("policy_version").HasMaxLength(64);
+        builder.Property(row => row.Reason).HasColumnName("reason").HasMaxLength(256);
+        builder.Property(row => row.Source).HasColumnName("source").HasMaxLength(16);
+
+        // Newest first, paged by id; the filters of the audit API narrow by user, action and agent.
+        builder.HasIndex(row => row.Id).IsDescending().HasDatabaseName("ix_decision_audit_id_desc");
+        builder.HasIndex(row => row.Time).HasDatabaseName("ix_decision_audit_time");
+        builder.HasIndex(row => new { row.User, row.Id }).IsDescending(false, true).HasDatabaseName("ix_decision_audit_user");
+        builder.HasIndex(row => new { row.Action, row.Id }).IsDescending(false, true).HasDatabaseName("ix_decision_audit_action");
+        builder.HasIndex(row => row.AgentChain).HasMethod("gin").HasDatabaseName("ix_decision_audit_agent_chain");
+    }
+}

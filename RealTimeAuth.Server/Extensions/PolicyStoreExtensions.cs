@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RealTimeAuth.Server.DecisionAudit;
+using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.PolicyStore;
+using RealTimeAuth.Server.PolicyStore.Admin;
+
+namespace RealTimeAuth.Server.Extensions;
+
+public static class PolicyStoreExtensions
+{
+    /// <summary>
+    /// Versioned policies and the subject directory in PostgreSQL (replicated through the event log), re-evaluation
+    /// of live sessions on publish, what-if, and the decision audit (options <c>DecisionAudit</c>, validated at start).
+    /// Needs <c>AddSessionCore</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPolicyStore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton<ActivePolicy>();
+        services.TryAddSingleton<SessionPermissions>();
+        services.AddSingleton<IEventLogObserver, PolicyStateObserver>();
+        services.AddScoped<PolicyStoreService>();
+        services.AddScoped<SessionReevaluator>();
+        services.AddScoped<PolicyWhatIf>();
+
+        services.AddValidatedOptions<DecisionAuditOptions>(builder.Configuration, DecisionAuditOptions.SectionName);
+        services.AddSingleton<DecisionAuditMetrics>();
+        services.AddSingleton<RecentDecisionRing>();
+        services.AddSingleton<DecisionRecorder>();
+        services.AddHostedService<DecisionAuditWriter>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/admin/v1/policies</c>, <c>/admin/v1/directory</c> and <c>/admin/v1/audit/decisions</c>.</summary>
+    public static WebApplication MapPolicyStore(this WebApplication app)
+    {
+        app.MapPolicyAdminApi();
+        app.MapDirectoryAdminApi();
+        app.MapDecisionAuditApi();
+        return app;
+    }
+}
