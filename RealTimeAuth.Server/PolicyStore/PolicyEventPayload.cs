@@ -1,4 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace RealTimeAuth.Server.PolicyStore;
 
-/// <summary>The payload of <c>policy.published</c> and <c>directory.imported</c> entries: the version and why.</summary>
-public sealed record PolicyEventPayload(int Version, string? Reason);
+/// <summary>The payload of <c>policy.published</c> and <c>directory.imported</c> entries: <c>{ "version", "reason" }</c>.</summary>
+public sealed record PolicyEventPayload(
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("reason")] string? Reason);
