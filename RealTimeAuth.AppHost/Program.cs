@@ -20,6 +20,8 @@ var server = builder.AddProject<Projects.RealTimeAuth_Server>("server")
     .WithEnvironment("SigningKeys__EncryptionKey", signingKeyEncryption)
     .WithEnvironment("Exchange__Clients__copilot__Secret", copilotSecret)
     .WithEnvironment("Exchange__Clients__agent__Secret", agentSecret)
+    // Seeds an empty policy store with the simulator's demo policy; afterwards PostgreSQL is the source of truth.
+    .WithEnvironment("Policies__File", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "policies", "agents.policy.json")))
     .WithHttpHealthCheck("/health");
 
 var admin = builder.AddProject<Projects.RealTimeAuth_Admin>("admin")

@@ -34,6 +34,7 @@ public static class SimulatorServiceExtensions
         services.AddHttpClient(AdminApiClient.HttpClientName, (provider, http) =>
             http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.ServerAddress.TrimEnd('/') + "/"));
         services.AddSingleton<IAdminApi, AdminApiClient>();
+        services.AddSingleton<IPolicyAdminApi, PolicyAdminClient>();
 
         services.AddSingleton<RtaClientProvider>();
         services.AddSingleton<AgentTeamBuilder>();
