@@ -3,5 +3,6 @@ using RealTimeAuth.LoadDriver.Cli;
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/RealTimeAuth.LoadDriver -- revocation --agents 1,100,1000 --revocations 200
 //   dotnet run -c Release --project benchmarks/RealTimeAuth.LoadDriver -- exchange --seconds 20 --concurrency 16
+//   dotnet run -c Release --project benchmarks/RealTimeAuth.LoadDriver -- authzen --connections 32 --seconds 20
 // Tables go to standard output, progress to standard error, CSV to --out (default under this project's bin folder).
 return await DriverCommands.RunAsync(args);

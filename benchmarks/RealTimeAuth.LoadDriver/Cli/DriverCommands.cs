@@ -1,3 +1,4 @@
+using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Revocation;
@@ -25,6 +26,11 @@ internal static class DriverCommands
                          --concurrency 16               workers, one request in flight each
                          --warmup-seconds 20            unrecorded load first (JIT tier-up)
                          --out PATH                     CSV
+          authzen      AuthZEN POST /access/v1/evaluation (Todo policy) vs a trivial endpoint on the same server.
+                         --seconds 20                   measured window per endpoint
+                         --connections 32               HTTP/1.1 keep-alive connections, one request in flight each
+                         --warmup-seconds 10            unrecorded load on each endpoint first
+                         --out PATH                     CSV
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -45,6 +51,10 @@ internal static class DriverCommands
                     var exchange = ExchangeSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => ExchangeBenchmark.RunAsync(exchange, cancellationToken));
+                case "authzen":
+                    var authZen = AuthZenSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => AuthZenBenchmark.RunAsync(authZen, cancellationToken));
                 default:
                     throw new UsageException($"Unknown command '{line.Command}'.");
             }
