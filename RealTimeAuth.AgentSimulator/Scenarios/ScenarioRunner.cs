@@ -52,8 +52,10 @@ internal sealed class ScenarioRunner(
         try
         {
             await Task.Delay(run.TriggerAfter, time, cancellationToken).ConfigureAwait(false);
-            phase.MarkTriggered(time.GetUtcNow());
             (outcome, triggerError) = await FireAsync(trigger, new ScenarioContext(team), cancellationToken).ConfigureAwait(false);
+            // Marked once the change has taken effect: a decision the server made just before it (answered a moment later)
+            // must not count as "after the trigger". Stop latencies are measured from the server's event time, not from here.
+            phase.MarkTriggered(time.GetUtcNow());
             await WaitForStopsAsync(workers, outcome?.ExpectedToStop ?? [], run.StopTimeout, cancellationToken).ConfigureAwait(false);
             await Task.Delay(Remaining(duration, startedAt), time, cancellationToken).ConfigureAwait(false);
         }
