@@ -28,4 +28,12 @@ internal static class TestPolicies
           { "id": "typo-rule", "effect": "allow", "actions": ["read"], "resources": [{ "type": "records" }],
             "condition": "true &&\n   subject.rolez == 'x'" } ] }
         """;
+
+    /// <summary>Record writes only for editors: roles come from the directory.</summary>
+    public const string EditorsWrite = """
+        { "schema": "rta.policy/v1", "name": "editors-write", "rules": [
+          { "id": "records-read", "effect": "allow", "actions": ["read"], "resources": [{ "type": "records" }] },
+          { "id": "records-write-editors", "effect": "allow", "actions": ["write"], "resources": [{ "type": "records" }],
+            "subjects": { "roles": ["editor"] } } ] }
+        """;
 }
