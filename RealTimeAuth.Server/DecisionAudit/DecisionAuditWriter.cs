@@ -65,8 +65,9 @@ internal sealed partial class DecisionAuditWriter(
                 await WriteAsync(batch, cancellationToken);
                 metrics.Written.Add(batch.Count);
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Whatever went wrong, the audit must not take the server down: count, log, go on.
                 recorder.CountWriteFailure(batch.Count);
                 LogWriteFailed(logger, batch.Count, exception.GetType().Name, exception.Message);
                 await Task.Delay(RetryDelay, CancellationToken.None);
