@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using RealTimeAuth.Server.SharedSignals.Receiving;
 using RealTimeAuth.Server.SharedSignals.Streams;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals;
 

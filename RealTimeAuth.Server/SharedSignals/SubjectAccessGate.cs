@@ -3,6 +3,7 @@ using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals;
 

@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.SharedSignals;
+
 namespace RealTimeAuth.Server.SharedSignals;
 
 /// <summary>One trusted transmitter and the stream it delivers on (<c>SharedSignals:Transmitters:N</c>).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Effects;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Subjects;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RealTimeAuth.Server.SharedSignals.Streams;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;
 

@@ -1,4 +1,5 @@
 using RealTimeAuth.Server.SharedSignals.Streams;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;
 
