@@ -69,8 +69,9 @@ internal static class SsfStreamApi
         var owner = SsfCaller.ClientId(user);
         if (stream_id is null)
         {
-            var all = await db.SsfStreams.AsNoTracking().Where(row => row.OwnerClientId == owner).OrderBy(row => row.CreatedAt).ToListAsync(cancellationToken);
-            return TypedResults.Ok<JsonNode>(new JsonArray([.. all.Select(row => (JsonNode?)SsfStreamDocument.From(row))]));
+            // SQLite cannot order by DateTimeOffset; a client has few streams.
+            var all = await db.SsfStreams.AsNoTracking().Where(row => row.OwnerClientId == owner).ToListAsync(cancellationToken);
+            return TypedResults.Ok<JsonNode>(new JsonArray([.. all.OrderBy(row => row.CreatedAt).Select(row => (JsonNode?)SsfStreamDocument.From(row))]));
         }
 
         var stream = await FindAsync(db, owner, stream_id, cancellationToken);

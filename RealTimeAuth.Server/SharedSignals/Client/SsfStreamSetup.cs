@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Client;
@@ -18,6 +20,7 @@ namespace RealTimeAuth.Server.SharedSignals.Client;
 internal sealed partial class SsfStreamSetup(
     SsfTransmitterClient client,
     IServer server,
+    IOptions<ExchangeOptions> exchange,
     TimeProvider timeProvider,
     ILogger<SsfStreamSetup> logger)
 {
@@ -136,7 +139,10 @@ internal sealed partial class SsfStreamSetup(
             return configured;
         }
 
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        // Not the live channel's address: that endpoint speaks HTTP/2 only, and transmitters push over HTTP/1.1.
+        var grpcPort = Uri.TryCreate(exchange.Value.LiveChannelGrpcAddress, UriKind.Absolute, out var grpc) ? grpc.Port : -1;
+        var addresses = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Where(address => !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Port != grpcPort).ToList();
         var first = addresses.FirstOrDefault(address => address.StartsWith("https://", StringComparison.Ordinal))
             ?? addresses.FirstOrDefault()
             ?? throw new SsfTransmitterException($"This server has no address yet; set ReceiverEndpoint for {transmitter.Issuer}.");
