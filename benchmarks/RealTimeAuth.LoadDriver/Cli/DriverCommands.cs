@@ -1,6 +1,7 @@
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.LoadDriver.Ssf;
 
 namespace RealTimeAuth.LoadDriver.Cli;
 
@@ -25,6 +26,12 @@ internal static class DriverCommands
                          --concurrency 16               workers, one request in flight each
                          --warmup-seconds 20            unrecorded load first (JIT tier-up)
                          --out PATH                     CSV
+          ssf          Shared Signals: transmitter's push accepted (202) to SDK Revoked, and SET ingestion rate.
+                         --agents 1000                  connected agents of the affected user
+                         --events 50                    measured session-revoked SETs (agents reconnected before each)
+                         --burst 2000                   SETs pushed for the ingestion rate
+                         --concurrency 16               pushes in flight during the burst
+                         --out PATH                     CSV of every latency sample
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -45,6 +52,10 @@ internal static class DriverCommands
                     var exchange = ExchangeSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => ExchangeBenchmark.RunAsync(exchange, cancellationToken));
+                case "ssf":
+                    var ssf = SsfSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => SsfBenchmark.RunAsync(ssf, cancellationToken));
                 default:
                     throw new UsageException($"Unknown command '{line.Command}'.");
             }
