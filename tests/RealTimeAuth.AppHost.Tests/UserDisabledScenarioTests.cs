@@ -22,6 +22,9 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
         using var runTimeout = new CancellationTokenSource(RunTimeout);
         using var http = app.CreateHttpClient("agent-simulator");
         http.Timeout = RunTimeout;
+        using var idp = app.CreateHttpClient("devidp");
+        // The IdP keeps disabled users in its database across runs: start from an enabled user.
+        await EnableAsync(idp);
         string body;
         try
         {
@@ -33,10 +36,7 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
         {
             // Enable the simulator's portal user (Simulator:PortalUser) at once, not 15 s later as the scenario does, so the
             // collection's other tests can sign in; then give the server a moment to apply account-enabled.
-            using var idp = app.CreateHttpClient("devidp");
-            using var enabled = await idp.PostAsJsonAsync(new Uri($"/ssf/v1/triggers/{PortalUser}/enable", UriKind.Relative), new { }, CancellationToken.None);
-            Assert.Equal(HttpStatusCode.Accepted, enabled.StatusCode);
-            await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+            await EnableAsync(idp);
         }
 
         var report = JsonDocument.Parse(body).RootElement;
@@ -47,5 +47,13 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
             Assert.Equal("stopped", agent.GetProperty("outcome").GetString());
             Assert.True(agent.GetProperty("revocation").GetProperty("pushed").GetBoolean(), $"{agent.GetProperty("kind").GetString()} was not stopped by a pushed revocation");
         }
+    }
+
+    private static async Task EnableAsync(HttpClient idp)
+    {
+        using var enabled = await idp.PostAsJsonAsync(new Uri($"/ssf/v1/triggers/{PortalUser}/enable", UriKind.Relative), new { }, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.Accepted, enabled.StatusCode);
+        // Give the server a moment to apply account-enabled (an unblock that is already in place changes nothing).
+        await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
     }
 }
