@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;
-using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals;
 

@@ -42,7 +42,9 @@ public static class SsfStreamAdminApi
         {
             return TypedResults.Conflict(new ProblemDetails
             {
-                Status = 409, Title = "Not managed", Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
+                Status = 409,
+                Title = "Not managed",
+                Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
             });
         }
 

@@ -1,7 +1,7 @@
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Subjects;
-using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Effects;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;
-using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Effects;
 

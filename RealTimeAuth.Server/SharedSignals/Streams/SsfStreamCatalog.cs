@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using RealTimeAuth.Server.Data;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.Data;
 
 namespace RealTimeAuth.Server.SharedSignals.Streams;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;
 

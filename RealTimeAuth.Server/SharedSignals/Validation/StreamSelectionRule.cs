@@ -1,5 +1,5 @@
-using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;
 

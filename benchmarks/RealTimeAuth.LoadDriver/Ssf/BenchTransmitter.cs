@@ -75,8 +75,13 @@ internal sealed class BenchTransmitter : IAsyncDisposable
         var parameters = _key.ExportParameters(includePrivateParameters: false);
         var jwk = new JsonObject
         {
-            ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = _kid, ["alg"] = "ES256", ["use"] = "sig",
-            ["x"] = Base64UrlEncoder.Encode(parameters.Q.X), ["y"] = Base64UrlEncoder.Encode(parameters.Q.Y),
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["kid"] = _kid,
+            ["alg"] = "ES256",
+            ["use"] = "sig",
+            ["x"] = Base64UrlEncoder.Encode(parameters.Q.X),
+            ["y"] = Base64UrlEncoder.Encode(parameters.Q.Y),
         };
         return new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString();
     }

@@ -33,7 +33,10 @@ public sealed class SharedSignalsFlowTests(InfrastructureFixture infrastructure,
             agents.Add(await agentFactory.ConnectAsync(
                 new RtaSessionRequest
                 {
-                    SubjectToken = copilot.CurrentToken, SubjectTokenType = RtaExchangeNames.RtaTokenType, Scopes = ["records:read"], Agent = Agents.Identity($"agent-{index}"),
+                    SubjectToken = copilot.CurrentToken,
+                    SubjectTokenType = RtaExchangeNames.RtaTokenType,
+                    Scopes = ["records:read"],
+                    Agent = Agents.Identity($"agent-{index}"),
                 },
                 timeout.Token));
         }
