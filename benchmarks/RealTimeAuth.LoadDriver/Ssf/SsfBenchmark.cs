@@ -40,23 +40,31 @@ internal static class SsfBenchmark
 
         var samples = new List<double>();
         var perEventMax = new List<double>();
+        var perEventMin = new List<double>();
+        var applyTimes = new List<double>();
         for (var index = 0; index < settings.Events; index++)
         {
             var latencies = await OneEventAsync(environment, transmitter, http, settings.Agents, cancellationToken);
             samples.AddRange(latencies);
             perEventMax.Add(latencies.Max());
+            perEventMin.Add(latencies.Min());
+            applyTimes.Add(await LastApplyTimeAsync(http, environment.AdminToken, cancellationToken));
             Progress.Write($"Event {index + 1}/{settings.Events}: last of {settings.Agents} agents revoked {latencies.Max():0.0} ms after the 202.");
         }
 
         var (accepted, applied) = settings.Burst > 0 ? await BurstAsync(environment, transmitter, http, settings, cancellationToken) : (double.NaN, double.NaN);
         var all = Distribution.Of(samples);
         var last = Distribution.Of(perEventMax);
+        var first = Distribution.Of(perEventMin);
+        var apply = Distribution.Of(applyTimes);
         var machine = start.Describe(MachineInfo.Capture());
         var report = string.Create(CultureInfo.InvariantCulture, $"""
 
             Shared Signals: {settings.Events} session-revoked SETs, each revoking {settings.Agents} connected agents of one user
             202 → SDK Revoked, every agent ({all.Count} samples): p50 {all.P50:0.0} ms, p90 {all.P90:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms
             202 → last agent of the event ({last.Count} events): p50 {last.P50:0.0} ms, p99 {last.P99:0.0} ms, max {last.Max:0.0} ms
+            202 → first agent of the event: p50 {first.P50:0.0} ms, p99 {first.P99:0.0} ms, max {first.Max:0.0} ms
+            SET received → effect committed (server clock, admin API): p50 {apply.P50:0.0} ms, p99 {apply.P99:0.0} ms, max {apply.Max:0.0} ms
             Ingestion burst of {settings.Burst} SETs, {settings.Concurrency} in flight: {accepted:0} accepted/s, {applied:0} applied/s
             {machine}
             """);
@@ -128,6 +136,17 @@ internal static class SsfBenchmark
         request.Headers.TryAddWithoutValidation("Authorization", transmitter.Authorization);
         using var response = await http.SendAsync(request, cancellationToken);
         return response.StatusCode;
+    }
+
+    /// <summary>receivedAt → appliedAt of the newest received SET, from the admin API (both the server's clock).</summary>
+    private static async Task<double> LastApplyTimeAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?skip=0&take=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var set = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("items")[0];
+        return (set.GetProperty("appliedAt").GetDateTimeOffset() - set.GetProperty("receivedAt").GetDateTimeOffset()).TotalMilliseconds;
     }
 
     private static async Task<int> AppliedCountAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
