@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public static class SsfStreamAdminApi
     {
         var act = app.MapGroup("/admin/v1/ssf").WithTags("Admin", "Shared Signals").RequireAuthorization(AdminPolicies.Act);
         act.MapPost("/streams/{id:guid}/verify", VerifyAsync).WithName("VerifySsfStream").WithSummary("Ask the transmitter for a verification event");
+        act.MapPost("/streams/{id:guid}/subjects:add", (Guid id, JsonObject subject, SsfStreamManagerAccessor manager, CancellationToken token) =>
+            ChangeSubjectAsync(id, subject, add: true, manager, token)).WithName("AddSsfSubject").WithSummary("Add a subject to the stream at its transmitter");
+        act.MapPost("/streams/{id:guid}/subjects:remove", (Guid id, JsonObject subject, SsfStreamManagerAccessor manager, CancellationToken token) =>
+            ChangeSubjectAsync(id, subject, add: false, manager, token)).WithName("RemoveSsfSubject").WithSummary("Remove a subject from the stream at its transmitter");
         act.MapDelete("/streams/{id:guid}", DeleteAsync).WithName("DeleteSsfStream").WithSummary("Stop trusting a stream (and delete it at its transmitter when managed)");
         act.MapPost("/transmitters", AddTransmitterAsync).WithName("AddSsfTransmitter").WithSummary("Trust a transmitter on a new stream");
         app.MapGet("/admin/v1/trust/issuers", ListIssuers).WithTags("Admin").RequireAuthorization(AdminPolicies.Read)
@@ -56,6 +61,35 @@ public static class SsfStreamAdminApi
         catch (SsfTransmitterException exception)
         {
             return TypedResults.Problem($"The transmitter did not take the request: {exception.Message}", statusCode: StatusCodes.Status502BadGateway);
+        }
+    }
+
+    internal static async Task<Results<NoContent, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ChangeSubjectAsync(
+        Guid id, JsonObject subject, bool add, SsfStreamManagerAccessor manager, CancellationToken cancellationToken)
+    {
+        if (subject["format"] is not JsonValue format || !format.TryGetValue<string>(out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["The body is a subject identifier with a format (SSF 1.0 §3)."] });
+        }
+
+        if (manager.Manager?.Find(id) is null)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = 409,
+                Title = "Not managed",
+                Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
+            });
+        }
+
+        try
+        {
+            await manager.Manager.ChangeSubjectAsync(id, subject, add, cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (SsfTransmitterException exception)
+        {
+            return TypedResults.Problem($"The transmitter did not take the change: {exception.Message}", statusCode: StatusCodes.Status502BadGateway);
         }
     }
 

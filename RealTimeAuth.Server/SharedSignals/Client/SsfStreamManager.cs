@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
@@ -91,6 +92,13 @@ internal sealed partial class SsfStreamManager(
         await db.SaveChangesAsync(cancellationToken);
         await client.RequestVerificationAsync(stream.Transmitter, stream.Metadata, stream.TransmitterStreamId, state, cancellationToken);
         return state;
+    }
+
+    /// <summary>SSF 1.0 §8.1.3: adds a subject to, or removes it from, the managed stream at its transmitter.</summary>
+    public async Task ChangeSubjectAsync(Guid id, JsonObject subject, bool add, CancellationToken cancellationToken)
+    {
+        var stream = Find(id) ?? throw new SsfTransmitterException("This server does not manage the stream, or has not set it up yet.");
+        await client.ChangeSubjectAsync(stream.Transmitter, stream.Metadata, stream.TransmitterStreamId, subject, add, cancellationToken);
     }
 
     /// <summary>Deletes the stream at its transmitter, when this server manages it.</summary>

@@ -48,6 +48,39 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
     }
 
     [Fact]
+    public async Task SubjectRemovedThroughTheAdminApi_IdpSendsNothingForItOnTheStream_UntilAddedAgain()
+    {
+        using var timeout = TestTimeouts.Start();
+        await using var cluster = await ServerCluster.CreateAsync(infrastructure, idp, "ssfsubjects", SsfTriggers.ManagedTransmitter(idp));
+        var server = await cluster.StartReplicaAsync();
+        var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
+        var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, timeout.Token);
+        using var http = server.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+        var transmitterStreamId = (await WaitForStreamAsync(http, streamId, _ => true, timeout.Token)).GetProperty("streamId").GetString()!;
+        var subject = new { format = "iss_sub", iss = idp.Issuer, sub = DemoAccounts.RickSubject };
+
+        using var removed = await http.PostAsJsonAsync($"admin/v1/ssf/streams/{streamId}/subjects:remove", subject, timeout.Token);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        var whileRemoved = await QueuedStreamsAsync(DemoAccounts.RickSubject, timeout.Token);
+        using var added = await http.PostAsJsonAsync($"admin/v1/ssf/streams/{streamId}/subjects:add", subject, timeout.Token);
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+        var afterAdded = await QueuedStreamsAsync(DemoAccounts.RickSubject, timeout.Token);
+
+        Assert.DoesNotContain(transmitterStreamId, whileRemoved);
+        Assert.Contains(transmitterStreamId, afterAdded);
+    }
+
+    /// <summary>The IdP streams a credential-change (password created: revokes nothing) for the user is queued on.</summary>
+    private async Task<List<string>> QueuedStreamsAsync(string user, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(idp.Issuer) };
+        using var response = await client.PostAsJsonAsync($"ssf/v1/triggers/{user}/credential-change", new { changeType = "create", credentialType = "password" }, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return [.. body.GetProperty("sets").EnumerateArray().Select(set => set.GetProperty("streamId").GetString()!)];
+    }
+
+    [Fact]
     public async Task PollStream_RiskEvent_ReachesTheSession_AndABadSetIsReportedInSetErrs()
     {
         using var timeout = TestTimeouts.Start();
