@@ -33,7 +33,8 @@ var devIdp = builder.AddProject<Projects.RealTimeAuth_DevIdp>("devidp")
     .WithHttpHealthCheck("/health");
 devIdp.WithEnvironment("DevIdp__Issuer", devIdp.GetEndpoint("http"))
     .WithEnvironment("DevIdp__AdminRedirectUris__0", admin.GetEndpoint("http"));
-server.WithTrustedIssuer(devIdp, audience: "rta-server").WithAdminAuthority(devIdp);
+server.WithTrustedIssuer(devIdp, audience: "rta-server").WithAdminAuthority(devIdp)
+    .WithSharedSignals(devIdp, builder.AddGeneratedSecret("rta-server-client-secret"));
 
 builder.AddProject<Projects.RealTimeAuth_AgentSimulator>("agent-simulator")
     .WithReference(server)

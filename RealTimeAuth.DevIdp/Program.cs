@@ -1,12 +1,14 @@
 using RealTimeAuth.DevIdp.Account;
 using RealTimeAuth.DevIdp.Connect;
 using RealTimeAuth.DevIdp.Extensions;
+using RealTimeAuth.DevIdp.SharedSignals;
 using RealTimeAuth.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddSharedSignalsTransmitter();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapAccountApi();
 app.MapConnectApi();
+app.MapSharedSignalsTransmitter();
 
 app.Run();
 

@@ -39,6 +39,8 @@ public static class SimulatorServiceExtensions
         services.AddSingleton<RtaClientProvider>();
         services.AddSingleton<AgentTeamBuilder>();
 
+        services.AddHttpClient(DevIdpEvents.HttpClientName);
+        services.AddSingleton<DevIdpEvents>();
         services.AddSingleton<IScenarioTrigger, SteadyWorkTrigger>();
         services.AddSingleton<IScenarioTrigger, CompromisedAgentTrigger>();
         services.AddSingleton<IScenarioTrigger, UserDisabledTrigger>();

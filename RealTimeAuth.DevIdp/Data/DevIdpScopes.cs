@@ -20,10 +20,16 @@ internal static class DevIdpScopes
     /// <summary>Audience (resource) of the RTA server's admin API.</summary>
     public const string RtaAdminApiResource = "rta-admin-api";
 
+    /// <summary>Scope of the Shared Signals stream management API and poll endpoint (a receiver's client-credentials token).</summary>
+    public const string SsfManage = "ssf.manage";
+
+    /// <summary>Audience (resource) of the Shared Signals transmitter.</summary>
+    public const string SsfTransmitterResource = "ssf-transmitter";
+
     /// <summary>Every scope advertised in discovery.</summary>
     public static readonly string[] All =
     [
-        Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, Rta, RtaAdmin,
+        Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, Rta, RtaAdmin, SsfManage,
     ];
 
     /// <summary>Scopes stored with their resources: name, display name, resources.</summary>
@@ -31,5 +37,6 @@ internal static class DevIdpScopes
     [
         (Rta, "RealTimeAuth server", [RtaServerResource]),
         (RtaAdmin, "RealTimeAuth admin API", [RtaAdminApiResource]),
+        (SsfManage, "Shared Signals stream management", [SsfTransmitterResource]),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.SharedSignals.Admin;
+using RealTimeAuth.Server.SharedSignals.Client;
 using RealTimeAuth.Server.SharedSignals.Effects;
 using RealTimeAuth.Server.SharedSignals.Receiving;
 using RealTimeAuth.Server.SharedSignals.Streams;
@@ -24,7 +25,7 @@ public static class SharedSignalsExtensions
 
     /// <summary>Maps <c>POST /ssf/events</c> (RFC 8935 push) and the read-only admin endpoints under <c>/admin/v1/ssf</c>.</summary>
     public static IEndpointRouteBuilder MapSharedSignals(this IEndpointRouteBuilder app) =>
-        app.MapSetPushApi().MapSharedSignalsAdminApi();
+        app.MapSetPushApi().MapSharedSignalsAdminApi().MapSsfStreamAdminApi();
 
     internal static IServiceCollection AddSharedSignalsServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,12 @@ public static class SharedSignalsExtensions
         services.TryAddSingleton<SetValidator>();
         services.TryAddSingleton<SetArrivalSignal>();
         services.AddHostedService<SsfStreamSynchronizer>();
+        services.TryAddSingleton<SsfTransmitterClient>();
+        services.TryAddSingleton<SsfStreamSetup>();
+        services.TryAddSingleton<SsfPoller>();
+        services.TryAddSingleton<SsfStreamManagerAccessor>();
+        services.AddSingleton<SsfStreamManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<SsfStreamManager>());
         services.AddSingleton<SetApplier>();
         services.AddHostedService(sp => sp.GetRequiredService<SetApplier>());
 

@@ -56,6 +56,18 @@ public sealed class SharedSignalsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BlockResweepDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a managed stream's status is read from its transmitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StreamStatusInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a long poll (RFC 8936, <c>returnImmediately: false</c>) may stay open before this receiver gives up on it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PollWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between retries of stream setup or polling while a transmitter is unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan TransmitterMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// CAEP credential-change <c>change_type</c> values that revoke the user's sessions (CAEP 1.0 §3.3); unset means
     /// <c>revoke</c>, <c>update</c>, <c>delete</c> (a new credential alone ends nothing). A list with only <c>none</c> revokes on none.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals;
 
@@ -55,10 +56,25 @@ internal sealed class SharedSignalsOptionsValidator : IValidateOptions<SharedSig
             failures.Add($"{key}:DeliveryMethod must be {SsfDeliveryMethods.Push} or {SsfDeliveryMethods.Poll}.");
         }
 
-        if (transmitter.DeliveryMethod == SsfDeliveryMethods.Push
+        if (transmitter.IsManaged && string.IsNullOrEmpty(transmitter.ClientSecret))
+        {
+            failures.Add($"Set {key}:ClientSecret for {key}:ClientId (a secret: use user-secrets or an Aspire parameter).");
+        }
+
+        if (transmitter.ReceiverEndpoint is { } receiver && !IsAbsoluteUri(receiver))
+        {
+            failures.Add($"{key}:ReceiverEndpoint must be an absolute URL.");
+        }
+
+        if (transmitter.TokenEndpoint is { } tokenEndpoint && !IsAbsoluteUri(tokenEndpoint))
+        {
+            failures.Add($"{key}:TokenEndpoint must be an absolute URL.");
+        }
+
+        if (transmitter.DeliveryMethod == SsfDeliveryMethods.Push && !transmitter.IsManaged
             && (transmitter.PushAuthorization?.Length ?? 0) < MinPushAuthorizationLength)
         {
-            failures.Add($"Set {key}:PushAuthorization to the Authorization header the transmitter sends (at least {MinPushAuthorizationLength} characters, a secret: use user-secrets or an Aspire parameter).");
+            failures.Add($"Set {key}:PushAuthorization to the Authorization header the transmitter sends, or {key}:ClientId and ClientSecret so this server manages the stream (at least {MinPushAuthorizationLength} characters, a secret: use user-secrets or an Aspire parameter).");
         }
 
         if (transmitter.SubjectIssuers.Any(issuer => !IsAbsoluteUri(issuer)))

@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.SharedSignals;
+
 namespace RealTimeAuth.Server.SharedSignals;
 
 /// <summary>One trusted transmitter and the stream it delivers on (<c>SharedSignals:Transmitters:N</c>).</summary>
@@ -31,6 +33,33 @@ public sealed class TransmitterOptions
     public List<string> SubjectIssuers { get; set; } = [];
 
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Client id at the transmitter's authorization server for the stream management API (SSF 1.0 §8, OAuth client
+    /// credentials). When set, this server creates or adopts its stream at start, keeps its status, and generates the
+    /// push Authorization header itself (<see cref="PushAuthorization"/> is then not needed).
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret for <see cref="ClientId"/>. A secret: user-secrets or an Aspire parameter.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The token endpoint; defaults to the one in the issuer's <c>/.well-known/openid-configuration</c>.</summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>The scope the management token is requested with.</summary>
+    public string ManagementScope { get; set; } = "ssf.manage";
+
+    /// <summary>
+    /// This server's push endpoint as the transmitter reaches it (<c>https://rta.example.com/ssf/events</c>); defaults to this
+    /// replica's first HTTP address with <c>/ssf/events</c>.
+    /// </summary>
+    public string? ReceiverEndpoint { get; set; }
+
+    /// <summary>Event types asked for when the stream is created; defaults to every CAEP, RISC and SSF type this receiver acts on.</summary>
+    public List<string> EventsRequested { get; set; } = [];
+
+    internal bool IsManaged => !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>Plain-HTTP metadata and JWKS are accepted only in Development and only when this is false.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

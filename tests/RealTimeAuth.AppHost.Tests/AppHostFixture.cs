@@ -34,6 +34,10 @@ public sealed class AppHostFixture : IAsyncLifetime
             .WithEnvironment("Simulator__Run__TriggerAfter", "00:00:02")
             .WithEnvironment("Simulator__Run__Duration", "00:00:05");
 
+        // The server sets its Shared Signals stream up at the dev IdP at start, retrying until the IdP answers: retry often here.
+        builder.CreateResourceBuilder<ProjectResource>("server")
+            .WithEnvironment("SharedSignals__TransmitterMaxBackoff", "00:00:01");
+
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var resource in InfrastructureResources.Concat(ServiceResources))

@@ -64,8 +64,8 @@ public sealed class CompromisedAgentScenarioTests(AppHostFixture fixture)
 
         // The dashboard's command for a scenario that waits for a feature reaches the same endpoint and shows its 501 detail.
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
-        var waiting = await commands.ExecuteCommandAsync("agent-simulator", "scenario-user-disabled", runTimeout.Token);
+        var waiting = await commands.ExecuteCommandAsync("agent-simulator", "scenario-policy-tightened", runTimeout.Token);
         Assert.False(waiting.Success);
-        Assert.StartsWith("The scenario 'user-disabled' is not available until ", waiting.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The scenario 'policy-tightened' is not available until ", waiting.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using RealTimeAuth.DevIdp.Options;
+using RealTimeAuth.DevIdp.SharedSignals;
 using RealTimeAuth.DevIdp.Users;
 
 namespace RealTimeAuth.DevIdp.Tests;
@@ -42,6 +43,7 @@ public sealed class DemoUserDirectoryTests
         var morty = new DemoUserOptions { SubjectId = "morty-sub", Email = "morty@the-citadel.com", Name = "Morty", Password = "secret-1" };
         morty.Roles.Add("editor");
         options.Users.Add(morty);
-        return new DemoUserDirectory(Microsoft.Extensions.Options.Options.Create(options));
+        // Nobody is disabled, so the account status never touches its (absent) store.
+        return new DemoUserDirectory(Microsoft.Extensions.Options.Options.Create(options), new UserAccountStatus(null!, TimeProvider.System));
     }
 }

@@ -29,6 +29,9 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
 
     public string KeyDirectory => Path.Combine(_root, "keys");
 
+    /// <summary>The IdP's SQLite file (its Shared Signals outbox is there too).</summary>
+    public string DatabasePath => Path.Combine(_root, "devidp.db");
+
     /// <summary>The generated RSA signing key the IdP persists in its key directory.</summary>
     public string SigningKeyPath => Path.Combine(KeyDirectory, "signing-rsa.pem");
 
@@ -38,7 +41,7 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Kestrel:Endpoints:Http:Url", Issuer.TrimEnd('/'));
         builder.UseSetting("DevIdp:Issuer", Issuer);
-        builder.UseSetting("DevIdp:DatabasePath", Path.Combine(_root, "devidp.db"));
+        builder.UseSetting("DevIdp:DatabasePath", DatabasePath);
         builder.UseSetting("DevIdp:KeyDirectory", KeyDirectory);
         builder.UseSetting("DevIdp:AdminRedirectUris:0", DemoAccounts.AdminConsoleBaseAddress);
     }

@@ -1,16 +1,28 @@
 namespace RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 
 /// <summary>
-/// <c>risk-rises</c>: the dev IdP raises the user's risk level (CAEP <c>risk-level-change</c>) and a policy denies writes
-/// at high risk: write actions flip to denied while reads go on and nobody is revoked.
-/// Will: expect <see cref="TriggerOutcome.ExpectedDeniedActions"/> = <c>write records</c>, nobody stopping.
+/// <c>risk-rises</c>: the dev IdP raises the user's risk level to high (CAEP <c>risk-level-change</c>); the server updates
+/// every session's context and pushes fresh tokens, and a policy that wants low risk for writes (<c>policies/agents.policy.json</c>)
+/// denies writes while reads go on and nobody is revoked. Risk goes back to low <see cref="RestoreAfter"/> later.
 /// </summary>
-internal sealed class RiskRisesTrigger : UnavailableTrigger
+internal sealed class RiskRisesTrigger(DevIdpEvents events) : IScenarioTrigger
 {
-    public override string Name => ScenarioNames.RiskRises;
+    public static readonly TimeSpan RestoreAfter = TimeSpan.FromSeconds(15);
 
-    public override string Description => "The user's risk rises: write actions are denied while reads continue.";
+    public string Name => ScenarioNames.RiskRises;
 
-    public override ScenarioAvailability Availability { get; } = ScenarioAvailability.Until(
-        "the dev IdP can raise a user's risk level as a CAEP event (issue 5, security events) and a policy can deny writes at high risk (issue 4, the policy decision point)");
+    public string Description => "The user's risk rises: write actions are denied while reads continue.";
+
+    public ScenarioAvailability Availability => ScenarioAvailability.Available;
+
+    public async Task<TriggerOutcome> FireAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var user = context.Team.UserEmail;
+        var sets = await events.TriggerAsync(user, "risk", new { level = "high", reason = "simulated risk-rises scenario" }, cancellationToken).ConfigureAwait(false);
+        events.UndoLater(user, "risk", new { level = "low" }, RestoreAfter);
+        return new TriggerOutcome($"The dev IdP raised {user}'s risk to high and transmitted risk-level-change on {sets} stream(s)")
+        {
+            ExpectedDeniedActions = ["write records"],
+        };
+    }
 }

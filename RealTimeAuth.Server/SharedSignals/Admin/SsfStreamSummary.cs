@@ -18,9 +18,12 @@ public sealed record SsfStreamSummary(
     string? LastVerificationState,
     DateTimeOffset? LastVerifiedAt,
     string? Description,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> EventsRequested,
+    IReadOnlyList<string> EventsDelivered)
 {
     public static SsfStreamSummary From(SsfStreamEntity row) => new(
         row.Id, row.Issuer, row.Audience, row.TransmitterStreamId, row.DeliveryMethod, row.JwksUri, row.SubjectIssuers, row.Source,
-        row.Enabled, row.TransmitterStatus, row.TransmitterStatusReason, row.LastVerificationState, row.LastVerifiedAt, row.Description, row.UpdatedAt);
+        row.Enabled, row.TransmitterStatus, row.TransmitterStatusReason, row.LastVerificationState, row.LastVerifiedAt, row.Description, row.UpdatedAt,
+        row.EventsRequested, row.EventsDelivered);
 }

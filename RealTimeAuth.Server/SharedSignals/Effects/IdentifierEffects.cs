@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Subjects;
 

@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.SharedSignals;
+
 namespace RealTimeAuth.Server.SharedSignals.Effects;
 
 /// <summary>Applies one accepted SET by its event type. Every effect is idempotent, so applying a SET again after a crash changes nothing twice.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Subjects;
 

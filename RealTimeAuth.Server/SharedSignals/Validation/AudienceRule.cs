@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;

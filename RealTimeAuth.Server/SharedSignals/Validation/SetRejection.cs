@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.SharedSignals;
+
 namespace RealTimeAuth.Server.SharedSignals.Validation;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Validation;

@@ -37,7 +37,7 @@ internal static class AuthZenBenchmark
     {
         var start = MachineInfo.Capture();
         var root = RepositoryRoot();
-        await using var environment = await LoadEnvironment.StartAsync(cancellationToken, new Dictionary<string, string?>
+        await using var environment = await LoadEnvironment.StartAsync(cancellationToken, _ => new Dictionary<string, string?>
         {
             ["Policies:File"] = Path.Combine(root, "policies", "todo.policy.json"),
             ["Policies:DirectoryFile"] = Path.Combine(root, "policies", "todo.directory.json"),

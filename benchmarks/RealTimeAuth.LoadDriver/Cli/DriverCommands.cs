@@ -2,6 +2,7 @@ using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.LoadDriver.Ssf;
 
 namespace RealTimeAuth.LoadDriver.Cli;
 
@@ -31,6 +32,12 @@ internal static class DriverCommands
                          --connections 32               HTTP/1.1 keep-alive connections, one request in flight each
                          --warmup-seconds 10            unrecorded load on each endpoint first
                          --out PATH                     CSV
+          ssf          Shared Signals: transmitter's push accepted (202) to SDK Revoked, and SET ingestion rate.
+                         --agents 1000                  connected agents of the affected user
+                         --events 50                    measured session-revoked SETs (agents reconnected before each)
+                         --burst 2000                   SETs pushed for the ingestion rate
+                         --concurrency 16               pushes in flight during the burst
+                         --out PATH                     CSV of every latency sample
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -55,6 +62,10 @@ internal static class DriverCommands
                     var authZen = AuthZenSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => AuthZenBenchmark.RunAsync(authZen, cancellationToken));
+                case "ssf":
+                    var ssf = SsfSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => SsfBenchmark.RunAsync(ssf, cancellationToken));
                 default:
                     throw new UsageException($"Unknown command '{line.Command}'.");
             }

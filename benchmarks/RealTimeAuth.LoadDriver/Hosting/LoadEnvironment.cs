@@ -31,14 +31,16 @@ internal sealed class LoadEnvironment : IAsyncDisposable
     /// <summary>An admin's access token for the admin API.</summary>
     public string AdminToken { get; private set; } = string.Empty;
 
-    /// <param name="cancellationToken">Stops the start.</param>
-    /// <param name="serverSettings">Extra settings of the server replica (a policy file, API keys).</param>
-    public static async Task<LoadEnvironment> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? serverSettings = null)
+    /// <summary>The dev IdP's issuer, as the server stores it for the demo user's sessions.</summary>
+    public string Issuer => _idp.Issuer;
+
+    /// <summary>Starts everything; <paramref name="serverSettings"/> may name a settings factory given the IdP's issuer.</summary>
+    public static async Task<LoadEnvironment> StartAsync(CancellationToken cancellationToken, Func<string, IReadOnlyDictionary<string, string?>>? serverSettings = null)
     {
         var environment = new LoadEnvironment();
         try
         {
-            await environment.InitializeAsync(serverSettings, cancellationToken);
+            await environment.InitializeAsync(cancellationToken, serverSettings);
             return environment;
         }
         catch
@@ -71,11 +73,11 @@ internal sealed class LoadEnvironment : IAsyncDisposable
         await _infrastructure.DisposeAsync();
     }
 
-    private async Task InitializeAsync(IReadOnlyDictionary<string, string?>? serverSettings, CancellationToken cancellationToken)
+    private async Task InitializeAsync(CancellationToken cancellationToken, Func<string, IReadOnlyDictionary<string, string?>>? serverSettings)
     {
         Progress.Write("Starting throwaway PostgreSQL and Redis, and the dev IdP…");
         await Task.WhenAll(_infrastructure.InitializeAsync(), _idp.StartAsync()).WaitAsync(HostingTimeouts.Startup * 2, cancellationToken);
-        _cluster = await ServerCluster.CreateAsync(_infrastructure, _idp, "load", serverSettings);
+        _cluster = await ServerCluster.CreateAsync(_infrastructure, _idp, "load", serverSettings?.Invoke(_idp.Issuer));
         Progress.Write("Starting the server replica in a child process…");
         _server = await ServerProcess.StartAsync(_cluster.ReplicaSettings(), cancellationToken);
         Progress.Write($"Server (pid {_server.ProcessId}) ready: HTTP {_server.BaseAddress}, gRPC {_server.GrpcAddress}.");

@@ -30,4 +30,38 @@ public sealed class OptionsValidatorTests
 
         Assert.True(new SharedSignalsOptionsValidator().Validate(null, new SharedSignalsOptions { Transmitters = [transmitter] }).Succeeded);
     }
+
+    [Fact]
+    public void Validate_ManagedPushStreamWithoutPushAuthorization_Succeeds()
+    {
+        var transmitter = new TransmitterOptions { Issuer = "https://tr.test/", Audience = "rta", ClientId = "rta-server", ClientSecret = "a-client-secret" };
+
+        Assert.True(new SharedSignalsOptionsValidator().Validate(null, new SharedSignalsOptions { Transmitters = [transmitter] }).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_ManagedStreamWithoutClientSecret_FailsNamingTheKey()
+    {
+        var transmitter = new TransmitterOptions { Issuer = "https://tr.test/", Audience = "rta", ClientId = "rta-server" };
+
+        var result = new SharedSignalsOptionsValidator().Validate(null, new SharedSignalsOptions { Transmitters = [transmitter] });
+
+        Assert.True(result.Failed);
+        Assert.Contains("SharedSignals:Transmitters:0:ClientSecret", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RelativeReceiverEndpoint_Fails()
+    {
+        var transmitter = new TransmitterOptions
+        {
+            Issuer = "https://tr.test/",
+            Audience = "rta",
+            ClientId = "rta-server",
+            ClientSecret = "a-client-secret",
+            ReceiverEndpoint = "/ssf/events",
+        };
+
+        Assert.True(new SharedSignalsOptionsValidator().Validate(null, new SharedSignalsOptions { Transmitters = [transmitter] }).Failed);
+    }
 }

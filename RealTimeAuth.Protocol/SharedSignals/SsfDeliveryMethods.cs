@@ -1,4 +1,4 @@
-namespace RealTimeAuth.Server.SharedSignals;
+namespace RealTimeAuth.Protocol.SharedSignals;
 
 /// <summary>SSF delivery method identifiers (SSF 1.0 §6.1).</summary>
 public static class SsfDeliveryMethods

@@ -1,4 +1,4 @@
-namespace RealTimeAuth.Server.SharedSignals.Subjects;
+namespace RealTimeAuth.Protocol.SharedSignals;
 
 /// <summary>Subject identifier formats of RFC 9493 and SSF 1.0 §3, and the members each requires.</summary>
 public static class SubjectFormats

@@ -1,4 +1,4 @@
-namespace RealTimeAuth.Server.SharedSignals;
+namespace RealTimeAuth.Protocol.SharedSignals;
 
 /// <summary>Event type identifiers of CAEP 1.0, RISC 1.0 and SSF 1.0 (the keys of a SET's <c>events</c> claim).</summary>
 public static class SsfEventTypes

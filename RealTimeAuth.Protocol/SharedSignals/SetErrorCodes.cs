@@ -1,4 +1,4 @@
-namespace RealTimeAuth.Server.SharedSignals;
+namespace RealTimeAuth.Protocol.SharedSignals;
 
 /// <summary>Security Event Token error codes (RFC 8935 §2.4), the <c>err</c> of a failure response.</summary>
 public static class SetErrorCodes

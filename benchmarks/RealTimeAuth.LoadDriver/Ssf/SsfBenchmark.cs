@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RealTimeAuth.LoadDriver.Cli;
+using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Testing.Hosting;
+
+namespace RealTimeAuth.LoadDriver.Ssf;
+
+/// <summary>
+/// Shared Signals to the SDK. Event to revocation: N agents of the demo user are connected; the driver, as the
+/// transmitter, pushes one CAEP session-revoked SET for the user to <c>/ssf/events</c>; the time from the 202 to each
+/// agent's SDK Revoked event is one sample (N per event; the agents are reconnected before each event). Ingestion: a
+/// burst of SETs that resolve to no session, pushed with a few in flight: accepted per second (202s) and applied per
+/// second (until the applier has applied them all).
+/// </summary>
+internal static class SsfBenchmark
+{
+    private static readonly TimeSpan RevokeTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(SsfSettings settings, CancellationToken cancellationToken)
+    {
+        var start = MachineInfo.Capture();
+        await using var transmitter = await BenchTransmitter.StartAsync();
+        await using var environment = await LoadEnvironment.StartAsync(cancellationToken, transmitter.ServerSettings);
+        using var http = environment.CreateHttpClient();
+
+        Progress.Write("Warm-up: 3 events on 10 agents, not recorded.");
+        for (var index = 0; index < 3; index++)
+        {
+            await OneEventAsync(environment, transmitter, http, 10, cancellationToken);
+        }
+
+        var samples = new List<double>();
+        var perEventMax = new List<double>();
+        var perEventMin = new List<double>();
+        var applyTimes = new List<double>();
+        for (var index = 0; index < settings.Events; index++)
+        {
+            var latencies = await OneEventAsync(environment, transmitter, http, settings.Agents, cancellationToken);
+            samples.AddRange(latencies);
+            perEventMax.Add(latencies.Max());
+            perEventMin.Add(latencies.Min());
+            applyTimes.Add(await LastApplyTimeAsync(http, environment.AdminToken, cancellationToken));
+            Progress.Write($"Event {index + 1}/{settings.Events}: last of {settings.Agents} agents revoked {latencies.Max():0.0} ms after the 202.");
+        }
+
+        var (accepted, applied) = settings.Burst > 0 ? await BurstAsync(environment, transmitter, http, settings, cancellationToken) : (double.NaN, double.NaN);
+        var all = Distribution.Of(samples);
+        var last = Distribution.Of(perEventMax);
+        var first = Distribution.Of(perEventMin);
+        var apply = Distribution.Of(applyTimes);
+        var machine = start.Describe(MachineInfo.Capture());
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+
+            Shared Signals: {settings.Events} session-revoked SETs, each revoking {settings.Agents} connected agents of one user
+            202 → SDK Revoked, every agent ({all.Count} samples): p50 {all.P50:0.0} ms, p90 {all.P90:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms
+            202 → last agent of the event ({last.Count} events): p50 {last.P50:0.0} ms, p99 {last.P99:0.0} ms, max {last.Max:0.0} ms
+            202 → first agent of the event: p50 {first.P50:0.0} ms, p99 {first.P99:0.0} ms, max {first.Max:0.0} ms
+            SET received → effect committed (server clock, admin API): p50 {apply.P50:0.0} ms, p99 {apply.P99:0.0} ms, max {apply.Max:0.0} ms
+            Ingestion burst of {settings.Burst} SETs, {settings.Concurrency} in flight: {accepted:0} accepted/s, {applied:0} applied/s
+            {machine}
+            """);
+        Console.Out.WriteLine(report);
+        Directory.CreateDirectory(Path.GetDirectoryName(settings.Out)!);
+        await File.WriteAllTextAsync(settings.Out, "latency_ms\n" + string.Join('\n', samples.Select(value => value.ToString("0.000", CultureInfo.InvariantCulture))), cancellationToken);
+    }
+
+    private static async Task<List<double>> OneEventAsync(
+        LoadEnvironment environment, BenchTransmitter transmitter, HttpClient http, int agents, CancellationToken cancellationToken)
+    {
+        await using var pool = new AgentPool(environment, 99);
+        await pool.EnsureCapacityAsync(agents, cancellationToken);
+        var probes = await pool.ConnectManyAsync(agents, cancellationToken);
+        try
+        {
+            var set = transmitter.Sign(SsfEventTypes.SessionRevoked, environment.Issuer, DemoAccounts.RickSubject,
+                new JsonObject { ["initiating_entity"] = "admin", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
+            var status = await PushAsync(http, transmitter, set, cancellationToken);
+            var accepted = Stopwatch.GetTimestamp();
+            if (status != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"The server answered {(int)status} to a SET.");
+            }
+
+            await Task.WhenAll(probes.Select(probe => probe.Revoked.WaitAsync(RevokeTimeout, cancellationToken)));
+            return [.. probes.Select(probe => Stopwatch.GetElapsedTime(accepted, probe.RevokedAtTimestamp).TotalMilliseconds)];
+        }
+        finally
+        {
+            foreach (var probe in probes)
+            {
+                await AgentShard.CloseAsync(probe);
+            }
+        }
+    }
+
+    private static async Task<(double Accepted, double Applied)> BurstAsync(
+        LoadEnvironment environment, BenchTransmitter transmitter, HttpClient http, SsfSettings settings, CancellationToken cancellationToken)
+    {
+        Progress.Write($"Ingestion: {settings.Burst} SETs, {settings.Concurrency} in flight…");
+        var sets = Enumerable.Range(0, settings.Burst)
+            .Select(index => transmitter.Sign(SsfEventTypes.RiskLevelChange, environment.Issuer, $"nobody-{index}",
+                new JsonObject { ["current_level"] = "HIGH", ["principal"] = "USER", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }))
+            .ToList();
+        var before = await AppliedCountAsync(http, environment.AdminToken, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(sets, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (set, token) =>
+        {
+            if (await PushAsync(http, transmitter, set, token) != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException("A SET of the burst was not accepted.");
+            }
+        });
+        var acceptedIn = Stopwatch.GetElapsedTime(started);
+        while (await AppliedCountAsync(http, environment.AdminToken, cancellationToken) - before < settings.Burst)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+
+        var appliedIn = Stopwatch.GetElapsedTime(started);
+        return (settings.Burst / acceptedIn.TotalSeconds, settings.Burst / appliedIn.TotalSeconds);
+    }
+
+    private static async Task<HttpStatusCode> PushAsync(HttpClient http, BenchTransmitter transmitter, string set, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "ssf/events") { Content = new StringContent(set) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/secevent+jwt");
+        request.Headers.TryAddWithoutValidation("Authorization", transmitter.Authorization);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.StatusCode;
+    }
+
+    /// <summary>receivedAt → appliedAt of the newest received SET, from the admin API (both the server's clock).</summary>
+    private static async Task<double> LastApplyTimeAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?skip=0&take=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var set = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("items")[0];
+        return (set.GetProperty("appliedAt").GetDateTimeOffset() - set.GetProperty("receivedAt").GetDateTimeOffset()).TotalMilliseconds;
+    }
+
+    private static async Task<int> AppliedCountAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?status=applied&skip=0&take=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace RealTimeAuth.AppHost.Tests;
+
+/// <summary>
+/// The user-disabled scenario through the real app host: the simulator asks the dev IdP's trigger API to disable the
+/// portal user, the IdP pushes RISC account-disabled to the server over the stream the server created at start, and the
+/// server revokes every session of the user, so the co-pilot and every agent stop on a pushed revocation.
+/// </summary>
+[Collection(AppHostCollection.Name)]
+public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
+{
+    private const string PortalUser = "user@realtimeauth.dev";
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task UserDisabled_RunThroughTheSimulatorEndpoint_CoPilotAndEveryAgentStop()
+    {
+        var app = fixture.App;
+        using var runTimeout = new CancellationTokenSource(RunTimeout);
+        using var http = app.CreateHttpClient("agent-simulator");
+        http.Timeout = RunTimeout;
+        using var idp = app.CreateHttpClient("devidp");
+        // The IdP keeps disabled users in its database across runs: start from an enabled user.
+        await EnableAsync(idp);
+        string body;
+        try
+        {
+            using var response = await http.PostAsync(new Uri("/scenarios/user-disabled", UriKind.Relative), content: null, runTimeout.Token);
+            body = await response.Content.ReadAsStringAsync(runTimeout.Token);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        }
+        finally
+        {
+            // Enable the simulator's portal user (Simulator:PortalUser) at once, not 15 s later as the scenario does, so the
+            // collection's other tests can sign in; then give the server a moment to apply account-enabled.
+            await EnableAsync(idp);
+        }
+
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.True(report.GetProperty("verdict").GetProperty("passed").GetBoolean(), body);
+        Assert.True(report.GetProperty("coPilot").GetProperty("revoked").GetBoolean(), body);
+        foreach (var agent in report.GetProperty("agents").EnumerateArray())
+        {
+            Assert.Equal("stopped", agent.GetProperty("outcome").GetString());
+            Assert.True(agent.GetProperty("revocation").GetProperty("pushed").GetBoolean(), $"{agent.GetProperty("kind").GetString()} was not stopped by a pushed revocation");
+        }
+    }
+
+    private static async Task EnableAsync(HttpClient idp)
+    {
+        using var enabled = await idp.PostAsJsonAsync(new Uri($"/ssf/v1/triggers/{PortalUser}/enable", UriKind.Relative), new { }, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.Accepted, enabled.StatusCode);
+        // Give the server a moment to apply account-enabled (an unblock that is already in place changes nothing).
+        await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+    }
+}

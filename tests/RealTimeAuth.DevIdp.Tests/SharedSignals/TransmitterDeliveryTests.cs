@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RealTimeAuth.DevIdp.Tests.Infrastructure;
+using RealTimeAuth.Testing.Identity;
+
+namespace RealTimeAuth.DevIdp.Tests.SharedSignals;
+
+/// <summary>Push delivery with retries and backoff (RFC 8935), poll delivery with acks and setErrs (RFC 8936), and the trigger API's effect on sign-in.</summary>
+public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
+{
+    private const string Morty = "morty@the-citadel.com";
+    private const string RiskLevelChange = "https://schemas.openid.net/secevent/caep/event-type/risk-level-change";
+
+    [Fact]
+    public async Task Push_ReceiverFailsTwice_RetriedWithGrowingBackoff_ThenDeliveredSignedAndAuthorized()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var receiver = await FlakyReceiver.StartAsync(failures: 2);
+        using var idp = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("DevIdp:SharedSignals:PushInitialBackoff", "00:00:00.200");
+            builder.UseSetting("DevIdp:SharedSignals:PushMaxBackoff", "00:00:05");
+        });
+        using var client = idp.CreateClient();
+        var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
+        const string authorization = "Bearer push-secret-for-the-flaky-receiver";
+        var (created, stream) = await Transmitter.SendAsync(client, HttpMethod.Post, "/ssf/v1/stream", token, new JsonObject
+        {
+            ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8935", ["endpoint_url"] = receiver.Endpoint, ["authorization_header"] = authorization },
+            ["events_requested"] = new JsonArray(RiskLevelChange),
+        }, timeout.Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Null(stream!["delivery"]!["authorization_header"]);
+
+        var trigger = await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
+        var jti = trigger["sets"]!.AsArray().Single(set => set!["streamId"]!.GetValue<string>() == stream["stream_id"]!.GetValue<string>())!["jti"]!.GetValue<string>();
+        while (receiver.Pushes.Count(push => push.Status == 202) == 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        var pushes = receiver.Pushes.Where(push => Claims(push.Body)["jti"]!.GetValue<string>() == jti).ToList();
+        Assert.Equal([503, 503, 202], pushes.Select(push => push.Status));
+        Assert.All(pushes, push => Assert.Equal(authorization, push.Authorization));
+        Assert.All(pushes, push => Assert.Equal("application/secevent+jwt", push.ContentType));
+        var firstWait = Stopwatch.GetElapsedTime(pushes[0].Timestamp, pushes[1].Timestamp);
+        var secondWait = Stopwatch.GetElapsedTime(pushes[1].Timestamp, pushes[2].Timestamp);
+        Assert.True(firstWait >= TimeSpan.FromMilliseconds(180), $"First retry after {firstWait.TotalMilliseconds:0} ms.");
+        Assert.True(secondWait >= TimeSpan.FromMilliseconds(380), $"Second retry after {secondWait.TotalMilliseconds:0} ms; the backoff should double.");
+
+        var jwks = new JsonWebKeySet(await client.GetStringAsync("/ssf/v1/jwks", timeout.Token));
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(pushes[2].Body, new TokenValidationParameters
+        {
+            IssuerSigningKeys = jwks.Keys,
+            ValidIssuer = stream["iss"]!.GetValue<string>(),
+            ValidAudience = "rta-server",
+            RequireExpirationTime = false,
+            ValidTypes = ["secevent+jwt"],
+        });
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+        var claims = Claims(pushes[2].Body);
+        Assert.Equal("iss_sub", claims["sub_id"]!["format"]!.GetValue<string>());
+        Assert.Equal("HIGH", claims["events"]![RiskLevelChange]!["current_level"]!.GetValue<string>());
+        Assert.Null(claims["sub"]);
+        Assert.Null(claims["exp"]);
+    }
+
+    [Fact]
+    public async Task Poll_AckAndSetErrs_AreRecorded_AndNotServedAgain()
+    {
+        using var timeout = TestTimeout.Start();
+        using var client = factory.CreateClient();
+        var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
+        var (_, stream) = await Transmitter.SendAsync(client, HttpMethod.Post, "/ssf/v1/stream", token, new JsonObject
+        {
+            ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8936" },
+            ["events_requested"] = new JsonArray(RiskLevelChange),
+        }, timeout.Token);
+        var id = stream!["stream_id"]!.GetValue<string>();
+        Assert.EndsWith($"/ssf/v1/poll/{id}", stream["delivery"]!["endpoint_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "medium" }, timeout.Token);
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "low" }, timeout.Token);
+
+        var (first, firstBody) = await Transmitter.SendAsync(client, HttpMethod.Post, $"/ssf/v1/poll/{id}", token,
+            MgmtConformance.Read("delivery-poll", "poll-01-initial-poll-request.body.json"), timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var jtis = firstBody!["sets"]!.AsObject().Select(set => set.Key).ToList();
+        Assert.Equal(2, jtis.Count);
+
+        var answer = MgmtConformance.Read("delivery-poll", "poll-05-ack-with-setErrs-request.body.json");
+        answer["ack"] = new JsonArray(jtis[0]);
+        answer["setErrs"] = new JsonObject { [jtis[1]] = answer["setErrs"]!.AsObject().Single().Value!.DeepClone() };
+        var (second, secondBody) = await Transmitter.SendAsync(client, HttpMethod.Post, $"/ssf/v1/poll/{id}", token, answer, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Empty(secondBody!["sets"]!.AsObject());
+        Assert.False(secondBody["moreAvailable"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Poll_LongPoll_ReturnsWhenASetIsQueued()
+    {
+        using var timeout = TestTimeout.Start();
+        using var client = factory.CreateClient();
+        var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
+        var (_, stream) = await Transmitter.SendAsync(client, HttpMethod.Post, "/ssf/v1/stream", token, new JsonObject
+        {
+            ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8936" },
+            ["events_requested"] = new JsonArray(RiskLevelChange),
+        }, timeout.Token);
+        var id = stream!["stream_id"]!.GetValue<string>();
+
+        var poll = Transmitter.SendAsync(client, HttpMethod.Post, $"/ssf/v1/poll/{id}", token,
+            MgmtConformance.Read("delivery-poll", "poll-02-default-poll-request.body.json"), timeout.Token);
+        await Task.Delay(300, timeout.Token);
+        Assert.False(poll.IsCompleted, "The long poll answered before anything was queued.");
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
+        var (_, body) = await poll;
+
+        Assert.Single(body!["sets"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task DisabledUser_CannotSignIn_UntilEnabled()
+    {
+        using var timeout = TestTimeout.Start();
+        using var client = factory.CreateBrowserlessClient();
+        var request = DemoAccounts.RickAtPortal() with { Username = "summer@the-smiths.com" };
+
+        await Transmitter.TriggerAsync(client, "summer@the-smiths.com", "disable", null, timeout.Token);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new HeadlessCodeFlow(client).SignInAsync(request, timeout.Token));
+        await Transmitter.TriggerAsync(client, "summer@the-smiths.com", "enable", null, timeout.Token);
+        using var fresh = factory.CreateBrowserlessClient();
+        var allowed = await new HeadlessCodeFlow(fresh).SignInAsync(request, timeout.Token);
+
+        Assert.Contains("failed with 401", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(allowed.AccessToken);
+    }
+
+    private static JsonNode Claims(string compact) => JsonNode.Parse(Base64UrlEncoder.Decode(compact.Split('.')[1]))!;
+}
