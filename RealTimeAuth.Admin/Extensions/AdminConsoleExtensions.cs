@@ -69,6 +69,7 @@ public static class AdminConsoleExtensions
                 cookie.Cookie.SecurePolicy = relaxed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 cookie.SlidingExpiration = true;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.AccessDeniedPath = "/access-denied";
             })
             .AddOpenIdConnect(oidc =>
             {

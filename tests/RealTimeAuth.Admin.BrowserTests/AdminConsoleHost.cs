@@ -7,7 +7,7 @@ namespace RealTimeAuth.Admin.BrowserTests;
 
 /// <summary>
 /// The admin console on real Kestrel at <c>http://localhost:PORT</c> (not 127.0.0.1, where the dev IdP runs, so the
-/// two sites keep their cookies apart), signing in at <paramref name="authority"/> and calling <paramref name="server"/>.
+/// two sites keep their cookies apart), signing in at the given authority and calling the given server.
 /// </summary>
 public sealed class AdminConsoleHost : WebApplicationFactory<ConsoleAssembly>
 {

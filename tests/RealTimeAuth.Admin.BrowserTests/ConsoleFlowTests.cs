@@ -41,7 +41,7 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
 
         // Open it, revoke with a reason.
         await page.GetByTestId("session-open").First.ClickAsync();
-        await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id);
+        await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id!);
         await Screenshots.SaveAsync(page, "session-detail");
         await page.GetByTestId("revoke-session").ClickAsync();
         await page.GetByTestId("reason-input").Locator("textarea").First.FillAsync(reason);
@@ -100,7 +100,7 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
         var page = await stack.SignInAsync("auditor@realtimeauth.dev", "/sessions");
         await Expect(page.GetByTestId("session-agent").Filter(new() { HasText = copilot.Agent.Id })).ToBeVisibleAsync();
         await page.GetByTestId("session-open").First.ClickAsync();
-        await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id);
+        await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id!);
 
         await Expect(page.GetByTestId("revoke-session")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("session-actions")).ToHaveCountAsync(0);

@@ -45,6 +45,7 @@ public sealed class ConsoleStack : IAsyncDisposable
         var server = await cluster.StartReplicaAsync();
         var console = new AdminConsoleHost(idp.Issuer, server.BaseAddress, consolePort);
         await Task.Run(console.StartServer).WaitAsync(HostingTimeouts.Startup);
+        await WaitUntilAnswersAsync(new Uri(console.BaseAddress + "/alive"));
         return new ConsoleStack(idp, cluster, server, console, playwright, browser);
     }
 
@@ -54,12 +55,37 @@ public sealed class ConsoleStack : IAsyncDisposable
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Console.BaseAddress + path);
+        var failures = new List<string>();
+        page.RequestFailed += (_, request) => failures.Add($"{request.Method} {request.Url}: {request.Failure}");
+        try
+        {
+            await page.GotoAsync(Console.BaseAddress + path);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException("Opening the console failed: " + string.Join("; ", failures), exception);
+        }
+
         await page.Locator("#username").FillAsync(email);
         await page.Locator("#password").FillAsync(DemoAccounts.Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(Console.BaseAddress, StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => url.StartsWith(Console.BaseAddress, StringComparison.Ordinal));
+        }
+        catch (TimeoutException exception)
+        {
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"Signing in as {email} stopped at {page.Url}: {text[..Math.Min(text.Length, 400)]}", exception);
+        }
         return page;
+    }
+
+    private static async Task WaitUntilAnswersAsync(Uri address)
+    {
+        using var http = new HttpClient { Timeout = HostingTimeouts.Request };
+        using var response = await http.GetAsync(address);
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
