@@ -44,7 +44,7 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
         await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id!);
         await Screenshots.SaveAsync(page, "session-detail");
         await page.GetByTestId("revoke-session").ClickAsync();
-        await page.GetByTestId("reason-input").Locator("textarea").First.FillAsync(reason);
+        await page.Locator(".mud-dialog textarea").First.FillAsync(reason);
         await page.GetByTestId("reason-confirm").ClickAsync();
 
         var revoked = await probe.Revoked.WaitAsync(Push, timeout.Token);

@@ -39,7 +39,7 @@ internal static class AdminEventMapper
 
         detail ??= version is null ? null : $"version {version}";
         return new AdminEventEntry(entry.Sequence, entry.Type, entry.OccurredAt, entry.Actor, sessionIds, reason, detail,
-            Summarize(entry.Type, entry.Actor, sessionIds.Count, reason, version));
+            Summarize(entry.Type, entry.Actor, sessionIds.Count, reason, detail, version));
     }
 
     private static string? StringOf(JsonElement root, string name) =>
@@ -50,7 +50,7 @@ internal static class AdminEventMapper
             _ => null,
         } : null;
 
-    private static string Summarize(string type, string? actor, int sessions, string? reason, string? version)
+    private static string Summarize(string type, string? actor, int sessions, string? reason, string? detail, string? version)
     {
         var what = type switch
         {
@@ -63,7 +63,12 @@ internal static class AdminEventMapper
             _ => type,
         };
         var by = string.IsNullOrEmpty(actor) ? string.Empty : $" by {actor}";
-        var why = string.IsNullOrEmpty(reason) ? string.Empty : $": {reason}";
+        var why = (reason, detail) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) when detail != $"version {version}" => $": {reason} ({detail})",
+            ({ Length: > 0 }, _) => $": {reason}",
+            _ => string.Empty,
+        };
         return what + by + why;
     }
 }
