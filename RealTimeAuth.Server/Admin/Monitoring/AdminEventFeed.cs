@@ -53,6 +53,7 @@ internal sealed partial class AdminEventFeed(
         await migrations.Completion.WaitAsync(stoppingToken);
         using var cacheSubscription = cache.Subscribe(_ => Signal());
         await redis.GetSubscriber().SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
+        await PositionAsync(stoppingToken);
         var stats = PostStatsAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
@@ -75,6 +76,22 @@ internal sealed partial class AdminEventFeed(
         }
 
         await stats;
+    }
+
+    private async Task PositionAsync(CancellationToken stoppingToken)
+    {
+        while (!_positioned && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReadNewEntriesAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogReadFailed(logger, exception.GetType().Name, exception.Message);
+                await Task.Delay(PollInterval, timeProvider, stoppingToken);
+            }
+        }
     }
 
     private async Task WaitForSignalAsync(CancellationToken stoppingToken)
