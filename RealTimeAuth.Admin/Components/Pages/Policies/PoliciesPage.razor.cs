@@ -7,7 +7,7 @@ using RealTimeAuth.Admin.Policies;
 
 namespace RealTimeAuth.Admin.Components.Pages.Policies;
 
-public sealed partial class Policies
+public sealed partial class PoliciesPage
 {
     private ApiResult<PolicyList>? _list;
     private ApiResult<WhatIfResult>? _whatIf;
