@@ -35,13 +35,18 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
             new RtaSessionRequest { SubjectToken = userToken, Scopes = ["records:read"], Agent = Agents.Identity("copilot", "copilot") }, timeout.Token);
         using var probe = new AgentProbe(copilot);
         await probe.WaitForStateAsync(RtaConnectionState.Connected, Push);
+        await using var reader = await copilot.CreateChildAsync(Agents.Identity("reader", "policy-reader"), ["records:read"], timeout.Token);
+        using var readerProbe = new AgentProbe(reader);
+        await readerProbe.WaitForStateAsync(RtaConnectionState.Connected, Push);
         var row = page.GetByTestId("session-agent").Filter(new() { HasText = copilot.Agent.Id });
         await Expect(row).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "sessions");
 
         // Open it, revoke with a reason.
-        await page.GetByTestId("session-open").First.ClickAsync();
+        await page.GetByTestId("session-open").Last.ClickAsync();
+        await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(reader.Agent.Id!);
         await Expect(page.GetByTestId("delegation-tree")).ToContainTextAsync(copilot.Agent.Id!);
+        await Expect(page.GetByTestId("loading")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "session-detail");
         await page.GetByTestId("revoke-session").ClickAsync();
         await page.Locator(".mud-dialog textarea").First.FillAsync(reason);
@@ -51,8 +56,12 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
         Assert.True(revoked.Pushed, "The revocation should arrive on the agent's live stream.");
         Assert.Equal("admin-revoked", revoked.Reason);
         Assert.Equal(reason, revoked.Detail);
-        await Expect(page.GetByText(new Regex("Session revoked"))).ToBeVisibleAsync();
+        var childRevoked = await readerProbe.Revoked.WaitAsync(Push, timeout.Token);
+        Assert.Equal("ancestor-revoked", childRevoked.Reason);
+        await Expect(page.GetByText(new Regex("Session revoked: 2 session"))).ToBeVisibleAsync();
         await Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Revoked");
+        await page.Locator(".mud-snackbar button").First.ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
 
         // The admin action shows in the event feed and the audit page, with the admin as actor.
         await page.GetByRole(AriaRole.Link, new() { Name = "Events" }).ClickAsync();
@@ -61,12 +70,14 @@ public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructur
         await Screenshots.SaveAsync(page, "events");
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await Expect(page.GetByTestId("admin-actions")).ToContainTextAsync(reason);
+        await Expect(page.GetByTestId("loading")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "audit");
 
         foreach (var (link, name) in new[] { ("Overview", "overview"), ("Policies", "policies"), ("Trust", "trust") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync(link);
+            await Expect(page.GetByTestId("loading")).ToHaveCountAsync(0);
             if (name == "overview")
             {
                 await Expect(page.GetByTestId("stat-sessions")).ToBeVisibleAsync();
