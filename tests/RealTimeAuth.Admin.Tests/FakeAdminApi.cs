@@ -31,6 +31,12 @@ public sealed class FakeAdminApi : HttpMessageHandler
         return this;
     }
 
+    public FakeAdminApi Respond(string prefix, Func<HttpResponseMessage> answer)
+    {
+        _routes.Insert(0, (prefix, _ => answer()));
+        return this;
+    }
+
     /// <summary>Requests to <paramref name="prefix"/> wait until <see cref="Release"/>.</summary>
     public FakeAdminApi Hold(string prefix)
     {
