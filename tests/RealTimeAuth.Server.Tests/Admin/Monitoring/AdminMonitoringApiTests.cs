@@ -9,11 +9,12 @@ using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Tests.Live;
 using RealTimeAuth.Testing;
+using Xunit.Abstractions;
 
 namespace RealTimeAuth.Server.Tests.Admin.Monitoring;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure)
+public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure, ITestOutputHelper output)
 {
     private static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(3);
 
@@ -101,6 +102,7 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
         await server.RevokeAsync(session.Id, "admin-revoked", "stream test");
         var entry = await NextLogEntryAsync(reader, "session.revoked");
         var elapsed = Stopwatch.GetElapsedTime(started);
+        output.WriteLine($"Revocation committed to admin stream entry: {elapsed.TotalMilliseconds:0.0} ms");
 
         Assert.Contains(session.Id.ToString(), entry.GetProperty("sessionIds").EnumerateArray().Select(id => id.GetString()));
         Assert.Equal("stream test", entry.GetProperty("detail").GetString());
@@ -135,6 +137,7 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
             }
         }
 
+        output.WriteLine($"{Burst} entries arrived in {messages} stream message(s)");
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(Burst, sequences.Distinct().Count());
         Assert.True(messages <= 4, $"{Burst} entries took {messages} messages; they should be coalesced into batches.");
