@@ -38,7 +38,7 @@ public sealed partial class AdminTokenAccessor(
                 return null;
             }
 
-            if (_tokens.ExpiresAt - RefreshBefore <= timeProvider.GetUtcNow() && _tokens.RefreshToken is not null)
+            if (_tokens.ExpiresAt <= timeProvider.GetUtcNow() + RefreshBefore && _tokens.RefreshToken is not null)
             {
                 _tokens = await RefreshAsync(_tokens.RefreshToken, cancellationToken) ?? _tokens;
             }
