@@ -1,12 +1,12 @@
-using MudBlazor.Services;
+using RealTimeAuth.Admin.Auth;
 using RealTimeAuth.Admin.Components;
+using RealTimeAuth.Admin.Extensions;
 using RealTimeAuth.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddMudServices();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddAdminConsole();
 
 var app = builder.Build();
 
@@ -16,9 +16,13 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
+app.MapAccountEndpoints();
+app.MapExportEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 app.Run();

@@ -12,6 +12,7 @@ var signingKeyEncryption = builder.AddGeneratedSecret("signing-key-encryption-ke
 
 var copilotSecret = builder.AddGeneratedSecret("copilot-client-secret");
 var agentSecret = builder.AddGeneratedSecret("agent-client-secret");
+var adminConsoleSecret = builder.AddGeneratedSecret("admin-console-client-secret");
 
 var server = builder.AddProject<Projects.RealTimeAuth_Server>("server")
     .WithReplicas(builder.Configuration.GetValue("Server:Replicas", 1))
@@ -42,8 +43,9 @@ builder.AddProject<Projects.RealTimeAuth_AgentSimulator>("agent-simulator")
     .WithReference(devIdp)
     .WaitFor(devIdp)
     .WithSimulatorWiring(copilotSecret, admin)
+    .WithEnvironment("Simulator__Admin__ClientSecret", adminConsoleSecret)
     .WithHttpHealthCheck("/health");
 
-admin.WithReference(devIdp);
+admin.WithAdminConsoleWiring(devIdp, adminConsoleSecret);
 
 builder.Build().Run();

@@ -1,4 +1,5 @@
 using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Admin.Monitoring;
 using RealTimeAuth.Server.Extensions;
 using RealTimeAuth.ServiceDefaults;
 
@@ -15,6 +16,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTokenExchange();
 app.MapSessionAdminApi();
+app.MapAdminMonitoringApi();
 app.MapSharedSignals();
 app.MapLiveChannel();
 app.MapAuthZen();

@@ -1,3 +1,4 @@
+using RealTimeAuth.Server.Admin.Monitoring;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Health;
 
@@ -35,6 +36,7 @@ public static class ApplicationServiceExtensions
         builder.AddPolicyStore();
         builder.AddTokenExchange();
         builder.AddAdminApi();
+        builder.AddAdminMonitoring();
         builder.AddSharedSignals();
         builder.AddLiveChannel();
         builder.AddAuthZen();

@@ -17,11 +17,14 @@ public class DevIdentityProvider : IAsyncDisposable
 
     public string Issuer => Host.Issuer;
 
+    /// <summary>Admin console base addresses to register besides the default, set before <see cref="StartAsync"/>.</summary>
+    public List<string> AdminRedirectUris { get; } = [];
+
     /// <summary>Starts the IdP on a free loopback port and waits until discovery answers.</summary>
     public async Task StartAsync()
     {
         _host = await LoopbackPort.StartWithRetryAsync(
-            () => new DevIdpHost(),
+            () => new DevIdpHost(AdminRedirectUris),
             async host =>
             {
                 await Task.Run(host.StartServer).WaitAsync(HostingTimeouts.Startup);

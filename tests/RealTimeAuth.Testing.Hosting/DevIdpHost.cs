@@ -16,8 +16,12 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rta-integration-devidp", Guid.NewGuid().ToString("N"));
 
-    public DevIdpHost()
+    private readonly IReadOnlyList<string> _adminRedirectUris;
+
+    /// <param name="adminRedirectUris">More admin console base addresses (a console hosted by a test on its own port).</param>
+    public DevIdpHost(IReadOnlyList<string>? adminRedirectUris = null)
     {
+        _adminRedirectUris = adminRedirectUris ?? [];
         Port = FreePort.Pick();
         UseKestrel();
     }
@@ -44,6 +48,10 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
         builder.UseSetting("DevIdp:DatabasePath", DatabasePath);
         builder.UseSetting("DevIdp:KeyDirectory", KeyDirectory);
         builder.UseSetting("DevIdp:AdminRedirectUris:0", DemoAccounts.AdminConsoleBaseAddress);
+        for (var index = 0; index < _adminRedirectUris.Count; index++)
+        {
+            builder.UseSetting($"DevIdp:AdminRedirectUris:{(index + 1).ToString(CultureInfo.InvariantCulture)}", _adminRedirectUris[index]);
+        }
     }
 
     public override async ValueTask DisposeAsync()

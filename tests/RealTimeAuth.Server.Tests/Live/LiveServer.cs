@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +39,12 @@ public sealed class LiveServer : IAsyncDisposable
     public LiveChannel.LiveChannelClient Client { get; }
 
     public static async Task<LiveServer> StartAsync(
-        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null)
+        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
         var root = await ServerFactory.CreateAsync(infrastructure, name);
         var factory = root.WithWebHostBuilder(builder =>
         {
+            configure?.Invoke(builder);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using RealTimeAuth.Admin.Api.Models;
+
+namespace RealTimeAuth.Admin.Api;
+
+/// <summary>
+/// The server's admin API (<c>/admin/v1</c>) with the signed-in admin's own token. Every call returns an
+/// <see cref="ApiResult{T}"/>: endpoints another work stream adds (policies, decision audit, trust) answer
+/// <see cref="ApiStatus.NotAvailable"/> on a server without them instead of failing.
+/// </summary>
+public sealed class AdminApiClient(HttpClient http)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Uri? BaseAddress => http.BaseAddress;
+
+    public Task<ApiResult<SessionPage>> GetSessionsAsync(SessionFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<SessionPage>("admin/v1/sessions" + Query(("user", filter.User), ("agent", filter.Agent), ("status", filter.Status),
+            ("issuer", filter.Issuer), ("page", Text(page)), ("pageSize", Text(pageSize))), false, cancellationToken);
+
+    public Task<ApiResult<SessionDetail>> GetSessionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<SessionDetail>($"admin/v1/sessions/{id}", false, cancellationToken);
+
+    public Task<ApiResult<RevocationResponse>> RevokeSessionAsync(Guid id, string reason, CancellationToken cancellationToken = default) =>
+        PostAsync<RevocationResponse>($"admin/v1/sessions/{id}/revoke", new { reason }, false, cancellationToken);
+
+    public Task<ApiResult<RevocationResponse>> RevokeUserAsync(string issuer, string subject, string reason, CancellationToken cancellationToken = default) =>
+        PostAsync<RevocationResponse>("admin/v1/users/revoke", new { issuer, subject, reason }, false, cancellationToken);
+
+    public Task<ApiResult<AdminEventPage>> GetEventsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
+        GetAsync<AdminEventPage>("admin/v1/events" + Query(("type", filter.Type), ("actor", filter.Actor), ("after", filter.After),
+            ("limit", Text(filter.Limit))), true, cancellationToken);
+
+    public Task<ApiResult<DecisionPage>> GetDecisionsAsync(DecisionFilter filter, CancellationToken cancellationToken = default) =>
+        GetAsync<DecisionPage>("admin/v1/audit/decisions" + DecisionQuery(filter), true, cancellationToken);
+
+    /// <summary>The CSV export address for the same filters (the browser downloads it through the console).</summary>
+    public static string DecisionsCsvPath(DecisionFilter filter) => "admin/v1/audit/decisions.csv" + DecisionQuery(filter with { Before = null });
+
+    public async Task<ApiResult<string>> GetDecisionsCsvAsync(DecisionFilter filter, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await http.GetAsync(DecisionsCsvPath(filter), cancellationToken);
+            return response.IsSuccessStatusCode
+                ? ApiResult<string>.Ok(await response.Content.ReadAsStringAsync(cancellationToken))
+                : await ApiErrors.FromResponseAsync<string>(response, true, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return ApiErrors.FromException<string>(exception);
+        }
+    }
+
+    public Task<ApiResult<PolicyList>> GetPoliciesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<PolicyList>("admin/v1/policies", true, cancellationToken);
+
+    public Task<ApiResult<PolicyVersionDetail>> GetPolicyAsync(int version, CancellationToken cancellationToken = default) =>
+        GetAsync<PolicyVersionDetail>($"admin/v1/policies/{Text(version)}", false, cancellationToken);
+
+    public Task<ApiResult<PolicyValidation>> ValidatePolicyAsync(JsonElement document, CancellationToken cancellationToken = default) =>
+        PostAsync<PolicyValidation>("admin/v1/policies/validate", document, true, cancellationToken);
+
+    public Task<ApiResult<PolicyVersionSummary>> CreatePolicyAsync(JsonElement document, string? comment, CancellationToken cancellationToken = default) =>
+        PostAsync<PolicyVersionSummary>("admin/v1/policies", new { document, comment }, true, cancellationToken);
+
+    public Task<ApiResult<WhatIfResult>> WhatIfAsync(int version, CancellationToken cancellationToken = default) =>
+        PostAsync<WhatIfResult>($"admin/v1/policies/{Text(version)}/what-if", new { }, true, cancellationToken);
+
+    public Task<ApiResult<PublishResult>> PublishPolicyAsync(int version, string reason, CancellationToken cancellationToken = default) =>
+        PostAsync<PublishResult>($"admin/v1/policies/{Text(version)}/publish", new { reason }, true, cancellationToken);
+
+    public Task<ApiResult<List<TrustedIssuer>>> GetTrustedIssuersAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<TrustedIssuer>>("admin/v1/trust/issuers", true, cancellationToken);
+
+    public Task<ApiResult<List<SsfStream>>> GetSsfStreamsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<SsfStream>>("admin/v1/ssf/streams", true, cancellationToken);
+
+    public Task<ApiResult<VerifyResult>> VerifySsfStreamAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<VerifyResult>($"admin/v1/ssf/streams/{id}/verify", new { }, true, cancellationToken);
+
+    private async Task<ApiResult<T>> GetAsync<T>(string path, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, cancellationToken);
+            return await ReadAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return ApiErrors.FromException<T>(exception);
+        }
+    }
+
+    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
+            return await ReadAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return ApiErrors.FromException<T>(exception);
+        }
+    }
+
+    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ApiErrors.FromResponseAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+        }
+
+        var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+        return value is null ? ApiResult<T>.Fail(ApiStatus.Failed, "The server answered with an empty body.") : ApiResult<T>.Ok(value);
+    }
+
+    private static string DecisionQuery(DecisionFilter filter) => Query(
+        ("user", filter.User), ("agent", filter.Agent), ("action", filter.Action), ("decision", filter.Decision),
+        ("from", filter.From?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+        ("to", filter.To?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+        ("limit", Text(filter.Limit)), ("before", filter.Before));
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var pairs = parameters.Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
+            .Select(pair => $"{pair.Name}={Uri.EscapeDataString(pair.Value!.Trim())}").ToList();
+        return pairs.Count == 0 ? string.Empty : "?" + string.Join('&', pairs);
+    }
+}

@@ -1,0 +1,25 @@
+namespace RealTimeAuth.Admin.Api;
+
+/// <summary>How a call to the admin API ended, as the pages show it.</summary>
+public enum ApiStatus
+{
+    Ok,
+
+    /// <summary>The thing asked for does not exist (a session id).</summary>
+    NotFound,
+
+    /// <summary>This server has no such endpoint yet (a feature that has not landed).</summary>
+    NotAvailable,
+
+    /// <summary>The admin's sign-in is missing or expired.</summary>
+    Unauthorized,
+
+    /// <summary>The admin lacks the role.</summary>
+    Forbidden,
+
+    /// <summary>Bad input; <see cref="ApiResult{T}.Error"/> says what.</summary>
+    Invalid,
+
+    /// <summary>The server failed or could not be reached.</summary>
+    Failed,
+}

@@ -1,0 +1,4 @@
+namespace RealTimeAuth.Admin.Api.Models;
+
+/// <summary>The state of a verification request.</summary>
+public sealed record VerifyResult(string? State);

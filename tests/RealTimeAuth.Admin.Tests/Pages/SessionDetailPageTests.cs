@@ -1,0 +1,83 @@
+using System.Net;
+using RealTimeAuth.Admin.Components.Pages.Sessions;
+
+namespace RealTimeAuth.Admin.Tests.Pages;
+
+public sealed class SessionDetailPageTests : ConsoleTestContext
+{
+    [Fact]
+    public void Detail_Admin_ShowsTreeContextAndRevokeActions_DecisionsNotAvailable()
+    {
+        SignIn("rta-admin");
+        Api.Json($"admin/v1/sessions/{Samples.RootId}", Samples.Detail());
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        page.WaitForAssertion(() => Assert.Contains("reader-1", page.Find("[data-testid=delegation-tree]").TextContent, StringComparison.Ordinal), Wait.Render);
+        Assert.Contains("rick@the-citadel.com", page.Markup, StringComparison.Ordinal);
+        Assert.NotNull(page.Find("[data-testid=revoke-session]"));
+        Assert.NotNull(page.Find("[data-testid=revoke-user]"));
+        page.WaitForAssertion(() => Assert.Contains("not available", page.Find("[data-testid=not-available]").TextContent, StringComparison.Ordinal), Wait.Render);
+    }
+
+    [Fact]
+    public void Detail_Auditor_HasNoRevokeActions()
+    {
+        SignIn("rta-auditor");
+        Api.Json($"admin/v1/sessions/{Samples.RootId}", Samples.Detail());
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=delegation-tree]")), Wait.Render);
+        Assert.Empty(page.FindAll("[data-testid=revoke-session]"));
+        Assert.Empty(page.FindAll("[data-testid=session-actions]"));
+    }
+
+    [Fact]
+    public void Detail_UnknownSession_ShowsNotFound()
+    {
+        SignIn("rta-admin");
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=session-not-found]")), Wait.Render);
+    }
+
+    [Fact]
+    public void Detail_ServerSlow_ShowsLoading()
+    {
+        SignIn("rta-admin");
+        Api.Hold("admin/v1/sessions/");
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        Assert.NotNull(page.Find("[data-testid=loading]"));
+    }
+
+    [Fact]
+    public void Detail_SignInExpired_ShowsErrorWithSignInLink()
+    {
+        SignIn("rta-admin");
+        Api.Status("admin/v1/sessions/", HttpStatusCode.Unauthorized);
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        page.WaitForAssertion(() => Assert.Contains("Sign in again", page.Find("[data-testid=api-error]").TextContent, StringComparison.Ordinal), Wait.Render);
+    }
+
+    [Fact]
+    public void Detail_DecisionsAvailable_ListsThem()
+    {
+        SignIn("rta-admin");
+        Api.Json($"admin/v1/sessions/{Samples.RootId}", Samples.Detail())
+            .Json("admin/v1/audit/decisions", new
+            {
+                items = new[] { new { id = 1, time = DateTimeOffset.UnixEpoch, user = "rick", agentChain = new[] { "copilot-1" }, action = "read", resourceType = "records", decision = "deny", reason = "scope-missing" } },
+            });
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        page.WaitForAssertion(() => Assert.Contains("scope-missing", page.Find("[data-testid=decisions-table]").TextContent, StringComparison.Ordinal), Wait.Render);
+        Assert.Contains(Api.Requests, request => request.Contains("audit/decisions?user=rick&agent=copilot-1", StringComparison.Ordinal));
+    }
+}
