@@ -19,5 +19,8 @@ internal interface IAgentSession : IAsyncDisposable
     /// <summary>Raised once, on the live channel's loop, when the session is revoked.</summary>
     event EventHandler<RtaRevokedEventArgs>? Revoked;
 
+    /// <summary>Raised on the live channel's loop when the server pushes a fresh token (scheduled, or because the context changed).</summary>
+    event EventHandler<RtaTokenRefreshedEventArgs>? TokenRefreshed;
+
     Task<RtaAuthorizationResult> AuthorizeAsync(AgentAction action, string resourceId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,12 @@ internal sealed class RtaAgentSession(RtaClient client) : IAgentSession
         remove => client.Revoked -= value;
     }
 
+    public event EventHandler<RtaTokenRefreshedEventArgs>? TokenRefreshed
+    {
+        add => client.TokenRefreshed += value;
+        remove => client.TokenRefreshed -= value;
+    }
+
     public RtaClient Client => client;
 
     public string AgentId => client.Agent.Id ?? string.Empty;

@@ -19,7 +19,12 @@ public static class SsfTransmitterExtensions
         builder.Services.AddSingleton<SsfDeliverySignal>();
         builder.Services.AddSingleton<UserAccountStatus>();
         builder.Services.AddScoped<SsfEventEmitter>();
-        builder.Services.AddHttpClient(PushDeliveryWorker.HttpClientName);
+        // The worker retries with its own durable backoff; the service defaults' resilience handler would retry a dead
+        // receiver for seconds inside one attempt and hold up every other stream's delivery meanwhile.
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the supported way to opt one client out.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(PushDeliveryWorker.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddHostedService<UserAccountStatusLoader>();
         builder.Services.AddHostedService<PushDeliveryWorker>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(SsfRoutes.ManagePolicy, policy => policy

@@ -31,7 +31,12 @@ public static class SharedSignalsExtensions
     {
         services.AddValidatedOptions<SharedSignalsOptions>(configuration, SharedSignalsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SharedSignalsOptions>, SharedSignalsOptionsValidator>());
-        services.AddHttpClient(TransmitterKeyStore.HttpClientName);
+        // Transmitter calls have their own timeouts (long polls wait up to PollWait) and their own backoff; the service
+        // defaults' resilience handler would cut a long poll at its attempt timeout and retry calls the caller retries anyway.
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the supported way to opt one client out.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient(TransmitterKeyStore.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         services.TryAddSingleton<SsfStreamCatalog>();
         services.TryAddSingleton<TransmitterKeyStore>();

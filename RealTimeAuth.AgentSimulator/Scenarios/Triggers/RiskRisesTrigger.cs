@@ -9,6 +9,9 @@ internal sealed class RiskRisesTrigger(DevIdpEvents events) : IScenarioTrigger
 {
     public static readonly TimeSpan RestoreAfter = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long the change may take to travel IdP → server → every stream before the run fails.</summary>
+    public static readonly TimeSpan EffectTimeout = TimeSpan.FromSeconds(10);
+
     public string Name => ScenarioNames.RiskRises;
 
     public string Description => "The user's risk rises: write actions are denied while reads continue.";
@@ -18,9 +21,11 @@ internal sealed class RiskRisesTrigger(DevIdpEvents events) : IScenarioTrigger
     public async Task<TriggerOutcome> FireAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var user = context.Team.UserEmail;
+        using var watch = new ContextChangeWatch(context.Team);
         var sets = await events.TriggerAsync(user, "risk", new { level = "high", reason = "simulated risk-rises scenario" }, cancellationToken).ConfigureAwait(false);
         events.UndoLater(user, "risk", new { level = "low" }, RestoreAfter);
-        return new TriggerOutcome($"The dev IdP raised {user}'s risk to high and transmitted risk-level-change on {sets} stream(s)")
+        await watch.WaitAsync(EffectTimeout, cancellationToken).ConfigureAwait(false);
+        return new TriggerOutcome($"The dev IdP raised {user}'s risk to high and transmitted risk-level-change on {sets} stream(s); every session got a context-changed token")
         {
             ExpectedDeniedActions = ["write records"],
         };

@@ -12,6 +12,8 @@ internal sealed class FakeAgentSession(string agentId, Func<AgentAction, int, Ta
 
     public event EventHandler<RtaRevokedEventArgs>? Revoked;
 
+    public event EventHandler<RtaTokenRefreshedEventArgs>? TokenRefreshed;
+
     public string AgentId => agentId;
 
     public string SessionId { get; init; } = Guid.NewGuid().ToString("D");
@@ -65,6 +67,8 @@ internal sealed class FakeAgentSession(string agentId, Func<AgentAction, int, Ta
         HasEnded = true;
         Revoked?.Invoke(this, revocation);
     }
+
+    public void Refresh(RtaTokenRefreshedEventArgs refresh) => TokenRefreshed?.Invoke(this, refresh);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

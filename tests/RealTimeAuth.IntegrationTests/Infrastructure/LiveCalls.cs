@@ -45,7 +45,16 @@ internal static class LiveCalls
         using var call = server.LiveChannel.Connect(Headers(token), cancellationToken: cancellationToken);
         try
         {
-            await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello() }, cancellationToken);
+            try
+            {
+                await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello() }, cancellationToken);
+            }
+            catch (RpcException)
+            {
+                // The server may refuse before it reads the hello; the write then fails with a local status (often
+                // Cancelled) and the server's own status and reason arrive on the response stream below.
+            }
+
             if (await call.ResponseStream.MoveNext(cancellationToken))
             {
                 return (call.ResponseStream.Current, null);
