@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
@@ -90,7 +91,7 @@ public sealed partial class PolicyStoreService(
         await announcer.AnnounceAsync(entry.Sequence);
         await replica.WaitForAppliedAsync(entry.Sequence, cancellationToken);
         LogPublished(logger, version, actor);
-        var reevaluation = await reevaluator.ReevaluateAsync($"policy version {version}", actor, cancellationToken);
+        var reevaluation = await ReevaluateAfterCommitAsync($"policy version {version}", actor, cancellationToken);
         return new PublishOutcome(version, row.PublishedAt!.Value, entry.Sequence, reevaluation);
     }
 
@@ -123,7 +124,7 @@ public sealed partial class PolicyStoreService(
 
         await announcer.AnnounceAsync(entry.Sequence);
         await replica.WaitForAppliedAsync(entry.Sequence, cancellationToken);
-        await reevaluator.ReevaluateAsync("directory import", actor, cancellationToken);
+        await ReevaluateAfterCommitAsync("directory import", actor, cancellationToken);
         return import;
     }
 
@@ -184,6 +185,23 @@ public sealed partial class PolicyStoreService(
         return true;
     }
 
+    /// <summary>
+    /// The change is committed and every replica decides with it; a failure here (the database gone a moment) must not
+    /// turn that success into an error for the admin, so it is logged and reported in the outcome instead.
+    /// </summary>
+    private async Task<ReevaluationResult> ReevaluateAfterCommitAsync(string cause, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reevaluator.ReevaluateAsync(cause, actor, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            LogReevaluationFailed(logger, cause, exception.GetType().Name, exception.Message);
+            return ReevaluationResult.Failed($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     private async Task<int> NextPolicyVersionAsync(CancellationToken cancellationToken) =>
         (await db.PolicyVersions.MaxAsync(row => (int?)row.Version, cancellationToken) ?? 0) + 1;
 
@@ -192,4 +210,7 @@ public sealed partial class PolicyStoreService(
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Policy version {Version} published by {Actor}")]
     private static partial void LogPublished(ILogger logger, int version, string actor);
+
+    [LoggerMessage(EventId = 4122, Level = LogLevel.Error, Message = "Re-evaluating the live sessions after {Cause} failed ({Error}: {Reason}); decisions use it already, pushed tokens wait for the next re-evaluation")]
+    private static partial void LogReevaluationFailed(ILogger logger, string cause, string error, string reason);
 }

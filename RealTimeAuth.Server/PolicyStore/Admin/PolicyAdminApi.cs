@@ -128,7 +128,10 @@ public static class PolicyAdminApi
 
         var reevaluation = outcome.Reevaluation;
         return TypedResults.Json(
-            new PublishResponse(outcome.Version, outcome.PublishedAt, reevaluation.SessionsEvaluated, reevaluation.SessionsRefreshed, reevaluation.SessionsRevoked),
+            new PublishResponse(outcome.Version, outcome.PublishedAt, reevaluation.SessionsEvaluated, reevaluation.SessionsRefreshed, reevaluation.SessionsRevoked)
+            {
+                ReevaluationError = reevaluation.Error,
+            },
             PolicyAdminJson.Options);
     }
 
