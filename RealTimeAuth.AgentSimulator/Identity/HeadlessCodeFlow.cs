@@ -101,7 +101,7 @@ internal sealed class HeadlessCodeFlow(HttpClient http, TimeProvider time)
             ?? throw new SignInException(
                 response.StatusCode == HttpStatusCode.Unauthorized ? "invalid_credentials" : "unexpected_response",
                 response.StatusCode == HttpStatusCode.Unauthorized
-                    ? $"The identity provider refused the e-mail or password of {request.Email}."
+                    ? $"The identity provider refused the e-mail or password of {request.Email}, or the account is disabled there (the user-disabled scenario disables it for 15 s)."
                     : $"The login form answered {(int)response.StatusCode} for {request.Email}.");
     }
 
