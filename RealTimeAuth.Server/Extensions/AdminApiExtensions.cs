@@ -8,7 +8,9 @@ internal static class AdminApiExtensions
     public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AdminAuthOptions.SectionName).Get<AdminAuthOptions>() ?? new AdminAuthOptions();
-        builder.Services.AddAuthentication(AdminPolicies.Scheme)
+        // No default scheme: every admin endpoint names this one through its policy, so requests elsewhere (AuthZEN
+        // calls with a bearer API key, live-channel RTA tokens) are not run through JWT validation on every call.
+        builder.Services.AddAuthentication()
             .AddJwtBearer(AdminPolicies.Scheme, bearer =>
             {
                 bearer.Authority = options.Authority;

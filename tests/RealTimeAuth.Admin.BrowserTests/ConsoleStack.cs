@@ -41,7 +41,11 @@ public sealed class ConsoleStack : IAsyncDisposable
         var idp = new DevIdentityProvider();
         idp.AdminRedirectUris.Add(AdminConsoleHost.BaseAddressOf(consolePort));
         await idp.StartAsync();
-        var cluster = await ServerCluster.CreateAsync(infrastructure, idp, name);
+        // Seeded with the simulator's demo policy, as the app host does, so the Policies page has a version to show.
+        var cluster = await ServerCluster.CreateAsync(infrastructure, idp, name, new Dictionary<string, string?>
+        {
+            ["Policies:File"] = Path.Combine(Screenshots.RepositoryRoot, "policies", "agents.policy.json"),
+        });
         var server = await cluster.StartReplicaAsync();
         var console = new AdminConsoleHost(idp.Issuer, server.BaseAddress, consolePort);
         await Task.Run(console.StartServer).WaitAsync(HostingTimeouts.Startup);

@@ -5,7 +5,10 @@ namespace RealTimeAuth.Admin.BrowserTests;
 /// <summary>Saves full-page screenshots under the repository's <c>docs/screenshots/</c> with fixed names, overwriting.</summary>
 public static class Screenshots
 {
-    public static string Directory { get; } = Path.Combine(FindRepositoryRoot(), "docs", "screenshots");
+    /// <summary>The checkout the tests run from: the folder holding <c>RealTimeAuth.sln</c>.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Directory { get; } = Path.Combine(RepositoryRoot, "docs", "screenshots");
 
     public static async Task SaveAsync(IPage page, string name)
     {
