@@ -42,6 +42,12 @@ internal sealed partial class ReplicaSynchronizer(
 
     public long LastAppliedSequence => Interlocked.Read(ref _lastApplied);
 
+    /// <summary>
+    /// Raised on the synchronizer's loop with each batch of entries it has just applied, in sequence order, so a
+    /// reader of the whole log (the admin stream) needs no query of its own. Handlers must be quick and not throw.
+    /// </summary>
+    public event Action<IReadOnlyList<EventLogRecord>>? EntriesApplied;
+
     /// <summary>Completes once this replica has applied the entry <paramref name="sequence"/>.</summary>
     public async Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken)
     {
@@ -199,6 +205,7 @@ internal sealed partial class ReplicaSynchronizer(
                 await ApplyAsync(db, entries, cancellationToken);
                 Interlocked.Exchange(ref _lastApplied, entries[^1].Sequence);
                 ReleaseWaiters();
+                EntriesApplied?.Invoke(entries);
             }
 
             if (entries.Count < BatchSize)

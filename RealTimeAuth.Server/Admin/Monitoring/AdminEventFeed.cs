@@ -1,37 +1,32 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
-using StackExchange.Redis;
 
 namespace RealTimeAuth.Server.Admin.Monitoring;
 
 /// <summary>
-/// Feeds the admin streams. It observes what already exists — the session cache's change subscription and
-/// the Redis announcement channel — only as a wake-up, then reads the new event-log entries itself, at most
-/// once per <see cref="CoalesceWindow"/>: a burst of thousands of entries costs one query and one message per
-/// window per console. Once a second it posts this replica's <see cref="MonitoringStats"/>.
+/// Feeds the admin streams with the event-log entries this replica's <see cref="ReplicaSynchronizer"/> applies
+/// (it has read them already, so the feed reads nothing itself), coalesced to at most one message per
+/// <see cref="CoalesceWindow"/> per console: a burst of thousands of entries costs a few messages. Once a second it
+/// posts this replica's <see cref="MonitoringStats"/>.
 /// </summary>
 internal sealed partial class AdminEventFeed(
-    IServiceScopeFactory scopeFactory,
-    IConnectionMultiplexer redis,
+    ReplicaSynchronizer synchronizer,
     SessionCache cache,
-    DatabaseMigrationState migrations,
     TelemetryRates rates,
     TimeProvider timeProvider,
     ILogger<AdminEventFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 1000;
 
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentQueue<EventLogRecord> _pending = new();
     private ImmutableArray<MonitorSubscription> _subscribers = [];
-    private long _last;
-    private bool _positioned;
     private long _eventsRead;
 
     public int OpenStreams => _subscribers.Length;
@@ -46,102 +41,77 @@ internal sealed partial class AdminEventFeed(
     private void Unsubscribe(MonitorSubscription subscription) =>
         ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(subscription));
 
-    private void Signal() => _signal.Writer.TryWrite(true);
+    private void OnEntriesApplied(IReadOnlyList<EventLogRecord> entries)
+    {
+        foreach (var entry in entries)
+        {
+            _pending.Enqueue(entry);
+        }
+
+        Interlocked.Add(ref _eventsRead, entries.Count);
+        _signal.Writer.TryWrite(true);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await migrations.Completion.WaitAsync(stoppingToken);
-        using var cacheSubscription = cache.Subscribe(_ => Signal());
-        await redis.GetSubscriber().SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
-        await PositionAsync(stoppingToken);
+        synchronizer.EntriesApplied += OnEntriesApplied;
         var stats = PostStatsAsync(stoppingToken);
-
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (await _signal.Reader.WaitToReadAsync(stoppingToken))
             {
-                await WaitForSignalAsync(stoppingToken);
-                await ReadNewEntriesAsync(stoppingToken);
+                _signal.Reader.TryRead(out _);
+                try
+                {
+                    PostPending();
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // An entry the mapper cannot read must not stop the admin streams; it is logged and skipped.
+                    LogPostFailed(logger, exception.GetType().Name, exception.Message);
+                }
+
                 await Task.Delay(CoalesceWindow, timeProvider, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogReadFailed(logger, exception.GetType().Name, exception.Message);
-                await Task.Delay(PollInterval, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            synchronizer.EntriesApplied -= OnEntriesApplied;
         }
 
         await stats;
     }
 
-    private async Task PositionAsync(CancellationToken stoppingToken)
+    /// <summary>Everything applied since the last post, in messages of at most <see cref="BatchSize"/> entries.</summary>
+    private void PostPending()
     {
-        while (!_positioned && !stoppingToken.IsCancellationRequested)
+        var batch = new List<AdminEventEntry>();
+        while (_pending.TryDequeue(out var entry))
         {
-            try
+            batch.Add(AdminEventMapper.From(entry));
+            if (batch.Count == BatchSize)
             {
-                await ReadNewEntriesAsync(stoppingToken);
+                Post(batch);
+                batch = [];
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogReadFailed(logger, exception.GetType().Name, exception.Message);
-                await Task.Delay(PollInterval, timeProvider, stoppingToken);
-            }
+        }
+
+        if (batch.Count > 0)
+        {
+            Post(batch);
         }
     }
 
-    private async Task WaitForSignalAsync(CancellationToken stoppingToken)
+    private void Post(List<AdminEventEntry> entries)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(PollInterval);
-        try
+        var message = new MonitorMessage.Logs(entries);
+        foreach (var subscriber in _subscribers)
         {
-            await _signal.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The poll interval passed: look at the log anyway.
-        }
-    }
-
-    private async Task ReadNewEntriesAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
-        if (!_positioned)
-        {
-            // Start at the log's end: the console loads history from GET /admin/v1/events.
-            _last = await db.EventLog.MaxAsync(entry => (long?)entry.Sequence, cancellationToken) ?? 0;
-            _positioned = true;
-            return;
-        }
-
-        while (true)
-        {
-            var last = _last;
-            var rows = await db.EventLog.AsNoTracking().Where(entry => entry.Sequence > last)
-                .OrderBy(entry => entry.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            if (rows.Count == 0)
-            {
-                return;
-            }
-
-            _last = rows[^1].Sequence;
-            Interlocked.Add(ref _eventsRead, rows.Count);
-            var message = new MonitorMessage.Logs(rows.Select(AdminEventMapper.From).ToList());
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Post(message);
-            }
-
-            if (rows.Count < BatchSize)
-            {
-                return;
-            }
+            subscriber.Post(message);
         }
     }
 
@@ -211,6 +181,6 @@ internal sealed partial class AdminEventFeed(
 
     private static double Rate(long delta, double seconds) => Math.Round(Math.Max(delta, 0) / seconds, 2);
 
-    [LoggerMessage(EventId = 6100, Level = LogLevel.Warning, Message = "The admin event feed could not read the event log ({Error}: {Reason}); retrying")]
-    private static partial void LogReadFailed(ILogger logger, string error, string reason);
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Warning, Message = "The admin event feed could not post applied entries ({Error}: {Reason})")]
+    private static partial void LogPostFailed(ILogger logger, string error, string reason);
 }
