@@ -14,11 +14,26 @@ public static class SessionSubjects
             ? SecurityContextMapping.ToSubject(context)
             : new PolicySubject { Type = "user", Id = sessionSubject };
 
-    /// <summary>Agent ids from the root session to <paramref name="session"/>, walking parents in the session cache.</summary>
+    /// <summary>
+    /// Agent ids from the root session to <paramref name="session"/>, walking parents in the session cache. A session's
+    /// ancestry never changes, so a complete chain is kept per session: every decision and its audit record need it.
+    /// </summary>
     public static ImmutableArray<string> Chain(SessionState session, SessionCache sessions)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.TryGetChain(session.Id, out var known))
+        {
+            return known;
+        }
+
+        var chain = Walk(session, sessions);
+        sessions.RememberChain(session, chain);
+        return chain;
+    }
+
+    private static ImmutableArray<string> Walk(SessionState session, SessionCache sessions)
+    {
         var chain = new List<string>(session.Depth + 1);
         for (SessionState? current = session; current is not null && chain.Count <= session.Depth; current = current.ParentId is { } parent ? sessions.Find(parent) : null)
         {

@@ -11,6 +11,7 @@ public sealed class SessionCache
 {
     private readonly ConcurrentDictionary<Guid, SessionState> _sessions = new();
     private readonly ConcurrentDictionary<Guid, ImmutableHashSet<Guid>> _children = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableArray<string>> _chains = new();
     private ImmutableArray<Action<SessionChange>> _subscribers = [];
 
     public SessionState? Find(Guid sessionId) => _sessions.GetValueOrDefault(sessionId);
@@ -19,6 +20,21 @@ public sealed class SessionCache
 
     public IReadOnlyCollection<Guid> ChildrenOf(Guid sessionId) =>
         _children.TryGetValue(sessionId, out var children) ? children : [];
+
+    /// <summary>The agent chain kept for a session by <see cref="RememberChain"/>.</summary>
+    internal bool TryGetChain(Guid sessionId, out ImmutableArray<string> chain) => _chains.TryGetValue(sessionId, out chain);
+
+    /// <summary>
+    /// Keeps a session's agent chain: its ancestry never changes. An incomplete chain (a parent not applied here
+    /// yet) is not kept, so the next walk can complete it.
+    /// </summary>
+    internal void RememberChain(SessionState session, ImmutableArray<string> chain)
+    {
+        if (chain.Length == session.Depth + 1)
+        {
+            _chains.TryAdd(session.Id, chain);
+        }
+    }
 
     /// <summary>Calls <paramref name="subscriber"/> for every change applied from now on, on the synchronizer's thread.</summary>
     public IDisposable Subscribe(Action<SessionChange> subscriber)
