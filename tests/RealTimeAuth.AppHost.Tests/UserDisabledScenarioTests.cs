@@ -45,7 +45,12 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
         foreach (var agent in report.GetProperty("agents").EnumerateArray())
         {
             Assert.Equal("stopped", agent.GetProperty("outcome").GetString());
-            Assert.True(agent.GetProperty("revocation").GetProperty("pushed").GetBoolean(), $"{agent.GetProperty("kind").GetString()} was not stopped by a pushed revocation");
+            // Usually pushed; an Authorize call that reached the server between the revocation's commit and its push is
+            // refused instead, and the agent stops on that refusal (as in the compromised-agent test).
+            var revocation = agent.GetProperty("revocation");
+            Assert.True(
+                revocation.GetProperty("pushed").GetBoolean() || revocation.GetProperty("reason").GetString() is { Length: > 0 },
+                $"{agent.GetProperty("kind").GetString()} stopped without a revocation: {revocation}");
         }
     }
 
