@@ -39,6 +39,15 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         var jtis = await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "device-compliance", new { status = "compliant" }, timeout.Token);
         var applied = await WaitForEventAsync(http, jtis, set => set.GetProperty("status").GetString() == "applied", timeout.Token);
         var jti = applied.GetProperty("jti").GetString()!;
+        // The server applies a SET before the IdP's worker has recorded the delivery: reset the row only once it says
+        // delivered, or the worker's own save would overwrite the reset.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await QueryIdpAsync($"SELECT \"Status\" FROM ssf_outbox WHERE \"Jti\" = '{jti}'", timeout.Token) != "delivered")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The IdP never recorded SET {jti} as delivered.");
+            await Task.Delay(50, timeout.Token);
+        }
+
         await ExecuteOnIdpAsync($"UPDATE ssf_outbox SET \"Status\" = 'pending', \"NextAttemptAt\" = 0 WHERE \"Jti\" = '{jti}'", timeout.Token);
         await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "device-compliance", new { status = "compliant" }, timeout.Token);
         var again = await WaitForEventAsync(http, [jti], set => set.GetProperty("redeliveries").GetInt32() == 1, timeout.Token);
