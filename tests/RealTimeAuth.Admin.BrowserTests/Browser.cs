@@ -16,6 +16,9 @@ public static class Browser
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+
+        // Playwright's 5 s default is tight for a Blazor Server render on a loaded 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         if (!File.Exists(ChromiumPath))
         {
             var ci = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ? "" : " (CI is set)";

@@ -82,6 +82,9 @@ public sealed class ConsoleStack : IAsyncDisposable
             var text = await page.Locator("body").InnerTextAsync();
             throw new TimeoutException($"Signing in as {email} stopped at {page.Url}: {text[..Math.Min(text.Length, 400)]}", exception);
         }
+
+        // The page is prerendered: a click before the Blazor circuit is connected is lost.
+        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
 
