@@ -220,7 +220,11 @@ internal sealed partial class ReplicaSynchronizer(
     private async Task ApplyAsync(RtaDbContext db, List<EventLogRecord> entries, CancellationToken cancellationToken)
     {
         var payloads = entries.ToDictionary(entry => entry.Sequence, SessionEventReader.Read);
-        var ids = payloads.Values.Where(payload => payload is not null).SelectMany(payload => payload!.SessionIds).Distinct().ToList();
+        var ids = entries
+            .Where(entry => payloads[entry.Sequence] is not null)
+            .SelectMany(entry => RevokedFromCache(entry, payloads[entry.Sequence]!) ? [] : payloads[entry.Sequence]!.SessionIds)
+            .Distinct()
+            .ToList();
         var rows = ids.Count == 0
             ? []
             : await db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)).ToListAsync(cancellationToken);
@@ -245,15 +249,35 @@ internal sealed partial class ReplicaSynchronizer(
             }
 
             using var activity = telemetry.StartApply(entry);
+            var named = payload.Named?.ToHashSet();
             foreach (var id in payload.SessionIds)
             {
-                if (sessions.TryGetValue(id, out var session))
+                var session = sessions.GetValueOrDefault(id) ?? (kind == SessionChangeKind.Revoked ? Revoke(cache.Find(id), payload, named) : null);
+                if (session is not null)
                 {
                     cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
                 }
             }
         }
     }
+
+    /// <summary>A revocation that says what it wrote, of sessions all held here: applied without reading the rows.</summary>
+    private bool RevokedFromCache(EventLogRecord entry, SessionEventPayload payload) =>
+        entry.Type == RtaEventTypes.SessionsRevoked
+        && payload.RevokedAt is not null
+        && payload.SessionIds.All(id => cache.Find(id) is not null);
+
+    private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
+        held is null || payload.RevokedAt is not { } revokedAt
+            ? null
+            : held with
+            {
+                Status = SessionStatus.Revoked,
+                RevocationReason = named is null || named.Contains(held.Id) ? payload.Reason : SessionService.AncestorRevoked,
+                RevocationDetail = payload.Detail,
+                RevokedAt = revokedAt,
+                UpdatedAt = revokedAt,
+            };
 
     private async Task<bool> ObserveAsync(EventLogRecord entry, CancellationToken cancellationToken)
     {

@@ -30,4 +30,13 @@ public sealed class LiveChannelOptions
     /// </summary>
     [Range(4, 65536, ErrorMessage = "Set LiveChannel:StreamBufferCapacity between 4 and 65536.")]
     public int StreamBufferCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// After a revocation, how long a gRPC stream waits for the client to acknowledge it and half-close before the
+    /// server ends the call anyway. Letting the client close first spares both sides a cancelled read and write per
+    /// stream, which is most of the cost when one event revokes thousands of streams at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30",
+        ErrorMessage = "Set LiveChannel:CloseGracePeriod between 00:00:00 and 00:00:30.")]
+    public TimeSpan CloseGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -45,11 +45,13 @@ internal sealed partial class LiveChannelService(
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connection.Dropped);
         var acknowledgements = ReadAcknowledgementsAsync(requestStream, connection, stopReading.Token);
+        var sessionEnded = false;
         try
         {
             await foreach (var message in pump.RunAsync(connection, start, writing.Token))
             {
                 await responseStream.WriteAsync(message, writing.Token);
+                sessionEnded = message.KindCase == ServerMessage.KindOneofCase.Revocation;
             }
         }
         catch (OperationCanceledException) when (connection.DropReason is not null)
@@ -58,6 +60,12 @@ internal sealed partial class LiveChannelService(
         }
         finally
         {
+            if (sessionEnded)
+            {
+                // The client acknowledges the revocation and half-closes; ending the call first would cancel its write.
+                await acknowledgements.WaitAsync(options.Value.CloseGracePeriod, timeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             await stopReading.CancelAsync();
             await acknowledgements;
             LogClosed(logger, connection.SessionId, connection.LastSent, connection.LastAcknowledged);

@@ -120,7 +120,7 @@ public sealed class SessionService(
                 WHERE id IN (SELECT id FROM tree) AND status = {Active}
                 RETURNING id AS "Value"
                 """),
-            reason, detail, actor, cancellationToken);
+            [sessionId], reason, detail, actor, cancellationToken);
 
     /// <summary>Revokes several sessions and their subtrees, as one event.</summary>
     public Task<RevocationResult> RevokeManyAsync(IReadOnlyCollection<Guid> sessionIds, string reason, string? detail, string actor, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public sealed class SessionService(
                 WHERE id IN (SELECT id FROM tree) AND status = {Active}
                 RETURNING id AS "Value"
                 """),
-            reason, detail, actor, cancellationToken);
+            ids, reason, detail, actor, cancellationToken);
     }
 
     /// <summary>Revokes every session of one user at one issuer.</summary>
@@ -150,7 +150,7 @@ public sealed class SessionService(
                 WHERE issuer = {issuer} AND subject = {subject} AND status = {Active}
                 RETURNING id AS "Value"
                 """),
-            reason, detail, actor, cancellationToken);
+            null, reason, detail, actor, cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="change"/> to the context of every active session of one user and
@@ -243,20 +243,21 @@ public sealed class SessionService(
     }
 
     private async Task<RevocationResult> RevokeWhereAsync(
-        Func<DateTimeOffset, IQueryable<Guid>> revoke, string reason, string? detail, string actor, CancellationToken cancellationToken)
+        Func<DateTimeOffset, IQueryable<Guid>> revoke, IReadOnlyList<Guid>? named, string reason, string? detail, string actor, CancellationToken cancellationToken)
     {
         using var activity = RtaServerTelemetry.Source.StartActivity("rta.revoke");
         activity?.SetTag("rta.revocation.reason", reason);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await events.LockAsync(db, cancellationToken);
-        var revoked = await revoke(timeProvider.GetUtcNow()).ToListAsync(cancellationToken);
+        var now = TruncateToMicroseconds(timeProvider.GetUtcNow());
+        var revoked = await revoke(now).ToListAsync(cancellationToken);
         if (revoked.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return RevocationResult.None;
         }
 
-        var entry = events.Append(db, RtaEventTypes.SessionsRevoked, new SessionEventPayload(revoked, reason, detail), actor);
+        var entry = events.Append(db, RtaEventTypes.SessionsRevoked, new SessionEventPayload(revoked, reason, detail, now, named), actor);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         telemetry.Revocations.Add(revoked.Count);
@@ -265,6 +266,9 @@ public sealed class SessionService(
         await PublishAsync(entry.Sequence, cancellationToken);
         return new RevocationResult(revoked, entry.Sequence);
     }
+
+    // PostgreSQL keeps microseconds: the time in the entry must equal the one in the rows.
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
     private async Task PublishAsync(long sequence, CancellationToken cancellationToken)
     {

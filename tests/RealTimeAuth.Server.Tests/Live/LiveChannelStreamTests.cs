@@ -63,6 +63,40 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Connect_AfterRevocation_LetsTheClientAcknowledgeAndHalfCloseThenEndsOk()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "live_close");
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        using var call = await LiveStreams.OpenAsync(server, token);
+        await LiveStreams.NextAsync(call);
+
+        await server.RevokeAsync(session.Id);
+        var revocation = await LiveStreams.NextOfKindAsync(call, Kind.Revocation);
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // A client busy handling the revocation.
+        await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = revocation.Sequence } }).WaitAsync(LiveServer.Timeout);
+        await call.RequestStream.CompleteAsync().WaitAsync(LiveServer.Timeout);
+
+        Assert.True(await LiveStreams.EndsAsync(call));
+    }
+
+    [Fact]
+    public async Task Connect_AfterRevocation_WhenTheClientNeverHalfCloses_EndsOkAfterTheGracePeriod()
+    {
+        await using var server = await LiveServer.StartAsync(
+            infrastructure, "live_close_grace", new Dictionary<string, string> { ["LiveChannel:CloseGracePeriod"] = "00:00:00.300" });
+        var (session, token) = await server.CreateSessionAsync(Scopes);
+        using var call = await LiveStreams.OpenAsync(server, token);
+        await LiveStreams.NextAsync(call);
+
+        await server.RevokeAsync(session.Id);
+        await LiveStreams.NextOfKindAsync(call, Kind.Revocation);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.True(await LiveStreams.EndsAsync(call));
+        Assert.InRange(waited.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Connect_WhenUserIsRevoked_PassesTheCauseOn()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_user");
