@@ -142,12 +142,13 @@ public sealed class SessionService(
     }
 
     /// <summary>Revokes every session of one user at one issuer.</summary>
+    /// <remarks>The status is a literal so the planner can use the partial index of live sessions by user.</remarks>
     public Task<RevocationResult> RevokeUserAsync(string issuer, string subject, string reason, string? detail, string actor, CancellationToken cancellationToken) =>
         RevokeWhereAsync(
             now => db.Database.SqlQuery<Guid>($"""
                 UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
                     revocation_reason = {reason}, revocation_detail = {detail}
-                WHERE issuer = {issuer} AND subject = {subject} AND status = {Active}
+                WHERE issuer = {issuer} AND subject = {subject} AND status = 'Active'
                 RETURNING id AS "Value"
                 """),
             null, reason, detail, actor, cancellationToken);

@@ -7,7 +7,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
 {
     public void Configure(EntityTypeBuilder<SessionEntity> builder)
     {
-        builder.ToTable("sessions");
+        // Room on each page for a token refresh (token_sequence, in no index) to be a heap-only update.
+        builder.ToTable("sessions").HasStorageParameter("fillfactor", 80);
         builder.HasKey(session => session.Id);
         builder.Property(session => session.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(session => session.ParentId).HasColumnName("parent_id");
@@ -37,7 +38,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.HasIndex(session => new { session.Issuer, session.Subject });
         builder.HasIndex(session => session.ParentId);
         builder.HasIndex(session => session.RootId);
-        builder.HasIndex(session => session.Status);
+        // A user's live sessions, which every user-wide revocation and context change looks up. A user's revoked
+        // sessions pile up over time; the plain (issuer, subject) index made each lookup scan them all.
+        builder.HasIndex(session => new { session.Issuer, session.Subject }, "IX_sessions_active_by_subject").HasFilter("status = 'Active'");
         builder.HasIndex(session => session.IdpSessionId);
     }
 }

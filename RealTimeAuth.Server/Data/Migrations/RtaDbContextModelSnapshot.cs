@@ -455,11 +455,14 @@ namespace RealTimeAuth.Server.Data.Migrations
 
                     b.HasIndex("RootId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Issuer", "Subject");
 
+                    b.HasIndex(new[] { "Issuer", "Subject" }, "IX_sessions_active_by_subject")
+                        .HasFilter("status = 'Active'");
+
                     b.ToTable("sessions", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("RealTimeAuth.Server.Data.SigningKeyEntity", b =>

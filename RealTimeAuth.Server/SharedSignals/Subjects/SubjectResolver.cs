@@ -92,7 +92,7 @@ internal sealed class SubjectResolver(RtaDbContext db)
                 }
 
                 var subject = Member("sub")!;
-                return (await UsersAsync($"SELECT DISTINCT issuer AS \"Issuer\", subject AS \"Subject\" FROM sessions WHERE issuer = ANY({IssuerNames.Variants(issuer)}) AND subject = {subject}", cancellationToken),
+                return (await UsersWithSubjectAsync(IssuerNames.Variants(issuer), subject, cancellationToken),
                     [new SubjectKey(SubjectFormats.IssuerSubject, issuer, subject)], null);
 
             case SubjectFormats.Email:
@@ -114,7 +114,7 @@ internal sealed class SubjectResolver(RtaDbContext db)
                     return ([], [], sessions);
                 }
 
-                return (await UsersAsync($"SELECT DISTINCT issuer AS \"Issuer\", subject AS \"Subject\" FROM sessions WHERE issuer = ANY({scope}) AND subject = {id}", cancellationToken),
+                return (await UsersWithSubjectAsync(scope, id, cancellationToken),
                     ScopedKeys(SubjectFormats.Opaque, id), null);
 
             default:
@@ -144,6 +144,16 @@ internal sealed class SubjectResolver(RtaDbContext db)
 
         return ids;
     }
+
+    /// <summary>
+    /// The users with this subject at any of these issuers: one index probe per issuer. A DISTINCT over the user's
+    /// sessions read every session the user ever had, and revoked ones pile up.
+    /// </summary>
+    private Task<List<SubjectUser>> UsersWithSubjectAsync(string[] issuers, string subject, CancellationToken cancellationToken) =>
+        UsersAsync($"""
+            SELECT candidate.issuer AS "Issuer", {subject} AS "Subject" FROM unnest({issuers}) AS candidate(issuer)
+            WHERE EXISTS (SELECT 1 FROM sessions WHERE sessions.issuer = candidate.issuer AND sessions.subject = {subject})
+            """, cancellationToken);
 
     private async Task<List<SubjectUser>> UsersAsync(FormattableString sql, CancellationToken cancellationToken) =>
         [.. (await db.Database.SqlQuery<SubjectUserRow>(sql).ToListAsync(cancellationToken)).Select(row => new SubjectUser(row.Issuer, row.Subject))];
