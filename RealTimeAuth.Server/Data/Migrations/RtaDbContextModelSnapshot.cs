@@ -94,12 +94,10 @@ namespace RealTimeAuth.Server.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AgentChain"), "gin");
 
-                    b.HasIndex("Id")
-                        .IsDescending()
-                        .HasDatabaseName("ix_decision_audit_id_desc");
-
                     b.HasIndex("Time")
                         .HasDatabaseName("ix_decision_audit_time");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Time"), "brin");
 
                     b.HasIndex("Action", "Id")
                         .IsDescending(false, true)
