@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RealTimeAuth.Server.DecisionAudit;
 
-/// <summary>Configuration section <c>DecisionAudit</c>: the audit queue, its batches, and the what-if replay ring.</summary>
+/// <summary>Configuration section <c>DecisionAudit</c>: the audit queue, its batches, retention, and the what-if replay ring.</summary>
 public sealed class DecisionAuditOptions
 {
     public const string SectionName = "DecisionAudit";
@@ -18,4 +18,14 @@ public sealed class DecisionAuditOptions
     /// <summary>Recent decisions this replica keeps for what-if.</summary>
     [Range(0, 1_000_000)]
     public int RecentDecisions { get; set; } = 1_000;
+
+    /// <summary>How long audited decisions are kept; older rows are deleted by a sweep every <see cref="RetentionSweepInterval"/>.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00",
+        ErrorMessage = "Set DecisionAudit:Retention between 01:00:00 and 3650.00:00:00 (ten years).")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often the retention sweep runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00",
+        ErrorMessage = "Set DecisionAudit:RetentionSweepInterval between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

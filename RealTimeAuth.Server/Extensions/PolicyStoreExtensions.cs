@@ -29,6 +29,8 @@ public static class PolicyStoreExtensions
         services.AddSingleton<RecentDecisionRing>();
         services.AddSingleton<DecisionRecorder>();
         services.AddHostedService<DecisionAuditWriter>();
+        services.AddSingleton<DecisionAuditRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<DecisionAuditRetention>());
         return builder;
     }
 

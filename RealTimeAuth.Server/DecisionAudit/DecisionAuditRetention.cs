@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+
+namespace RealTimeAuth.Server.DecisionAudit;
+
+/// <summary>
+/// Deletes audited decisions older than <see cref="DecisionAuditOptions.Retention"/>, every
+/// <see cref="DecisionAuditOptions.RetentionSweepInterval"/>, in batches so no statement holds many row locks or runs
+/// long next to the writer's COPY. Every replica sweeps; a row two of them reach is deleted once.
+/// </summary>
+internal sealed partial class DecisionAuditRetention(
+    IServiceScopeFactory scopeFactory,
+    DatabaseMigrationState migrations,
+    IOptions<DecisionAuditOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DecisionAuditRetention> logger) : BackgroundService
+{
+    private const int BatchSize = 10_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrations.Completion.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, exception.GetType().Name, exception.Message);
+            }
+
+            await Task.Delay(options.Value.RetentionSweepInterval, timeProvider, stoppingToken);
+        }
+    }
+
+    /// <summary>Deletes every row older than the retention; returns how many.</summary>
+    internal async Task<long> SweepAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        long deleted = 0;
+        while (true)
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+            var batch = await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM decision_audit WHERE id IN (
+                    SELECT id FROM decision_audit WHERE time < {cutoff} ORDER BY id LIMIT {BatchSize})
+                """, cancellationToken);
+            deleted += batch;
+            if (batch < BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (deleted > 0)
+        {
+            LogSwept(logger, deleted, cutoff);
+        }
+
+        return deleted;
+    }
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Deleted {Count} audited decisions older than {Cutoff:O} (DecisionAudit:Retention)")]
+    private static partial void LogSwept(ILogger logger, long count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "The decision audit retention sweep failed ({Error}: {Reason}); it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, string error, string reason);
+}
