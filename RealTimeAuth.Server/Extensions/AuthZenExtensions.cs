@@ -14,7 +14,7 @@ public static class AuthZenExtensions
     public static IHostApplicationBuilder AddAuthZen(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.SectionName));
+        services.AddValidatedOptions<PolicyOptions>(builder.Configuration, PolicyOptions.SectionName);
         services.AddOptions<AuthZenOptions>().Bind(builder.Configuration.GetSection(AuthZenOptions.SectionName));
         services.TryAddSingleton<ActivePolicy>();
         services.AddHostedService<ActivePolicyLoader>();

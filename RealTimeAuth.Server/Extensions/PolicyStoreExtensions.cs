@@ -22,6 +22,8 @@ public static class PolicyStoreExtensions
         services.AddSingleton<IEventLogObserver, PolicyStateObserver>();
         services.AddScoped<PolicyStoreService>();
         services.AddScoped<SessionReevaluator>();
+        services.AddSingleton<PolicyReconciliation>();
+        services.AddHostedService(provider => provider.GetRequiredService<PolicyReconciliation>());
         services.AddScoped<PolicyWhatIf>();
 
         services.AddValidatedOptions<DecisionAuditOptions>(builder.Configuration, DecisionAuditOptions.SectionName);

@@ -14,7 +14,8 @@ public sealed partial class SessionReevaluator(
 {
     public const string ContextChangeReason = "policy-changed";
 
-    public async Task<ReevaluationResult> ReevaluateAsync(string cause, string actor, CancellationToken cancellationToken)
+    // quiet: log only when something changed, for the periodic reconciliation.
+    public async Task<ReevaluationResult> ReevaluateAsync(string cause, string actor, CancellationToken cancellationToken, bool quiet = false)
     {
         if (active.Current is not { } policy)
         {
@@ -45,7 +46,11 @@ public sealed partial class SessionReevaluator(
             ? ImmutableArray<Guid>.Empty
             : [.. (await sessions.RevokeManyAsync(emptied, SessionService.PolicyRevoked, $"no permission left under {cause}", actor, cancellationToken)).RevokedSessionIds];
         var refreshedLive = refreshed.Except(revoked).Count();
-        LogReevaluated(logger, cause, live.Count, refreshedLive, revoked.Length);
+        if (!quiet || refreshedLive > 0 || revoked.Length > 0)
+        {
+            LogReevaluated(logger, cause, live.Count, refreshedLive, revoked.Length);
+        }
+
         return new ReevaluationResult(live.Count, refreshedLive, revoked.Length);
     }
 

@@ -82,6 +82,40 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
         }
     }
 
+    [Fact]
+    public async Task Reconciliation_SessionWithStalePermissions_GetsWhatTheActivePolicyGrants_ThenNothingChanges()
+    {
+        var file = await WritePolicyAsync();
+        try
+        {
+            await using var server = await LiveServer.StartAsync(infrastructure, "policy_reconcile", AuthZenServer.Settings(file));
+            var session = await CreateSessionAsync(server, "low", ["records:read", "records:write"]);
+            await using (var scope = server.Factory.Services.CreateAsyncScope())
+            {
+                // As if created under an older version while the publish of the active one was committing.
+                await scope.ServiceProvider.GetRequiredService<SessionService>().UpdateContextsAsync(
+                    [session.Id], (_, context) => SessionPermissions.With(context, ["records:read"]), "test", "test", CancellationToken.None)
+                    .WaitAsync(LiveServer.Timeout);
+            }
+
+            var stale = server.Service<SessionCache>().Find(session.Id)!;
+
+            var reconciliation = server.Service<PolicyReconciliation>();
+            var first = await reconciliation.RunOnceAsync(CancellationToken.None).WaitAsync(LiveServer.Timeout);
+            var second = await reconciliation.RunOnceAsync(CancellationToken.None).WaitAsync(LiveServer.Timeout);
+
+            Assert.Equal(1, first!.SessionsRefreshed);
+            var reconciled = server.Service<SessionCache>().Find(session.Id)!;
+            Assert.Equal(["records:read", "records:write"], SessionPermissions.Stored(reconciled.Context));
+            Assert.NotEqual(stale.ContextHash, reconciled.ContextHash); // So its stream gets a fresh token.
+            Assert.Equal(new ReevaluationResult(1, 0, 0), second);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<string> WritePolicyAsync()
     {
         var file = Path.Combine(Path.GetTempPath(), $"rta-risk-{Guid.NewGuid():N}.policy.json");

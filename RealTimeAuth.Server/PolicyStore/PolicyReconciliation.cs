@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Decisions;
+
+namespace RealTimeAuth.Server.PolicyStore;
+
+/// <summary>
+/// Every <see cref="PolicyOptions.ReconcileInterval"/>, the replica holding a PostgreSQL advisory lock re-evaluates
+/// every live session against the active policy. A publish re-evaluates right after its commit, but that pass can
+/// fail after the commit, and a session created while the publish commits keeps what the old version granted. The
+/// pass changes only sessions whose stored permissions differ, so in a consistent state it writes nothing.
+/// </summary>
+internal sealed partial class PolicyReconciliation(
+    IServiceScopeFactory scopeFactory,
+    DatabaseMigrationState migrations,
+    IOptions<PolicyOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PolicyReconciliation> logger) : BackgroundService
+{
+    public const string Cause = "reconciliation";
+    public const string Actor = "system:policy-reconciliation";
+    private const long LeaseKey = 0x5254_4150_4F4C_5243; // "RTAPOLRC"
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrations.Completion.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.ReconcileInterval, timeProvider, stoppingToken);
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception.GetType().Name, exception.Message);
+            }
+        }
+    }
+
+    /// <summary>One pass, if no other replica is running one; null when another replica holds the lease.</summary>
+    internal async Task<ReevaluationResult?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var lease = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+        await lease.Database.OpenConnectionAsync(cancellationToken);
+        var taken = (await lease.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LeaseKey}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
+        if (!taken)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var work = scopeFactory.CreateAsyncScope();
+            return await work.ServiceProvider.GetRequiredService<SessionReevaluator>().ReevaluateAsync(Cause, Actor, cancellationToken, quiet: true);
+        }
+        finally
+        {
+            // Closing the connection would release it too; unlocking keeps a pooled connection clean.
+            await lease.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LeaseKey})", CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(EventId = 4131, Level = LogLevel.Warning, Message = "Policy reconciliation failed ({Error}: {Reason}); it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, string error, string reason);
+}
