@@ -169,6 +169,31 @@ internal sealed partial class SubjectTokenValidator(
         return expires is { } exp && exp + ClockSkew >= now && (notBefore is not { } nbf || nbf - ClockSkew <= now);
     }
 
+    /// <summary>
+    /// Where the issuer's keys (JWT validation) or its introspection endpoint (opaque tokens) are, from the metadata
+    /// this validator uses and caches; the reason instead when the metadata cannot be read.
+    /// </summary>
+    public async Task<(string? JwksUri, string? IntrospectionEndpoint, string? Error)> EndpointsAsync(TrustedIssuerOptions issuer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        if (issuer.Validation == SubjectTokenValidation.Introspection)
+        {
+            var discovery = await Discovery(issuer).GetAsync();
+            return discovery.IsError ? (null, null, discovery.Error) : (null, discovery.IntrospectionEndpoint, null);
+        }
+
+        try
+        {
+            var configuration = await Metadata(issuer).GetConfigurationAsync(cancellationToken);
+            return (configuration.JwksUri, null, null);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The manager wraps every retrieval failure (unreachable, not JSON, HTTPS required) this way.
+            return (null, null, exception.Message);
+        }
+    }
+
     private ConfigurationManager<OpenIdConnectConfiguration> Metadata(TrustedIssuerOptions issuer) =>
         _metadata.GetOrAdd(issuer.Issuer, _ => new ConfigurationManager<OpenIdConnectConfiguration>(
             MetadataAddress(issuer),

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace RealTimeAuth.Server.SharedSignals.Admin;
 
 /// <summary>Filters and paging of <c>GET /admin/v1/ssf/events</c>.</summary>
@@ -15,9 +13,9 @@ public sealed record ReceivedSetQuery
 
     public string? Jti { get; init; }
 
-    [Range(0, int.MaxValue)]
-    public int Skip { get; init; }
+    /// <summary>Rows to skip, newest first; 0 when absent. Optional: a non-nullable number would make it required.</summary>
+    public int? Skip { get; init; }
 
-    [Range(1, 500)]
-    public int Take { get; init; } = 50;
+    /// <summary>Rows to return, 1 to 500; 50 when absent.</summary>
+    public int? Take { get; init; }
 }

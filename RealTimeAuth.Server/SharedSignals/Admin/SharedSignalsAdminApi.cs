@@ -25,7 +25,9 @@ public static class SharedSignalsAdminApi
     internal static async Task<Results<Ok<ReceivedSetPage>, ValidationProblem>> ListEventsAsync(
         [AsParameters] ReceivedSetQuery query, RtaDbContext db, CancellationToken cancellationToken)
     {
-        if (query.Take is < 1 or > 500 || query.Skip < 0)
+        var skip = query.Skip ?? 0;
+        var take = query.Take ?? 50;
+        if (take is < 1 or > 500 || skip < 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = ["Take 1 to 500 from skip 0 or more."] });
         }
@@ -52,7 +54,7 @@ public static class SharedSignalsAdminApi
         }
 
         var total = await sets.CountAsync(cancellationToken);
-        var rows = await sets.OrderByDescending(set => set.Id).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
+        var rows = await sets.OrderByDescending(set => set.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReceivedSetPage(rows.Select(ReceivedSetSummary.From).ToList(), total));
     }
 }

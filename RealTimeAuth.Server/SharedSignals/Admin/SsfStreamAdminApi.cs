@@ -30,7 +30,7 @@ public static class SsfStreamAdminApi
             ChangeSubjectAsync(id, subject, add: false, manager, token)).WithName("RemoveSsfSubject").WithSummary("Remove a subject from the stream at its transmitter");
         act.MapDelete("/streams/{id:guid}", DeleteAsync).WithName("DeleteSsfStream").WithSummary("Stop trusting a stream (and delete it at its transmitter when managed)");
         act.MapPost("/transmitters", AddTransmitterAsync).WithName("AddSsfTransmitter").WithSummary("Trust a transmitter on a new stream");
-        app.MapGet("/admin/v1/trust/issuers", ListIssuers).WithTags("Admin").RequireAuthorization(AdminPolicies.Read)
+        app.MapGet("/admin/v1/trust/issuers", ListIssuersAsync).WithTags("Admin").RequireAuthorization(AdminPolicies.Read)
             .WithName("ListTrustedIssuers").WithSummary("The token issuers the exchange trusts");
         return app;
     }
@@ -187,13 +187,24 @@ public static class SsfStreamAdminApi
         return TypedResults.Created($"/admin/v1/ssf/streams/{row.Id}", SsfStreamSummary.From(row));
     }
 
-    internal static Ok<List<TrustedIssuerSummary>> ListIssuers(IOptions<ExchangeOptions> options) =>
-        TypedResults.Ok(options.Value.TrustedIssuers.Select(issuer => new TrustedIssuerSummary(
-            issuer.Issuer,
-            issuer.Audience,
-            issuer.Validation == SubjectTokenValidation.Introspection ? "introspection" : "jwks",
-            null,
-            null)).ToList());
+    internal static async Task<Ok<List<TrustedIssuerSummary>>> ListIssuersAsync(
+        IOptions<ExchangeOptions> options, SubjectTokenValidator validator, CancellationToken cancellationToken)
+    {
+        var issuers = new List<TrustedIssuerSummary>();
+        foreach (var issuer in options.Value.TrustedIssuers)
+        {
+            var (jwksUri, introspection, error) = await validator.EndpointsAsync(issuer, cancellationToken);
+            issuers.Add(new TrustedIssuerSummary(
+                issuer.Issuer,
+                issuer.Audience,
+                issuer.Validation == SubjectTokenValidation.Introspection ? "introspection" : "jwks",
+                jwksUri,
+                introspection,
+                error));
+        }
+
+        return TypedResults.Ok(issuers);
+    }
 
     private static bool IsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 }

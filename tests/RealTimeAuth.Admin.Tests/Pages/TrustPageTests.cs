@@ -25,6 +25,18 @@ public sealed class TrustPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void Trust_IssuerWhoseMetadataCannotBeRead_SaysWhy()
+    {
+        SignIn("rta-admin");
+        Api.Json("admin/v1/trust/issuers", new[] { new TrustedIssuer("http://idp.test/", "rta-server", "jwks", null, null, "IDX20803: Unable to obtain configuration") })
+            .Json("admin/v1/ssf/streams", new[] { Stream1 });
+
+        var page = RenderPage<Trust>();
+
+        page.WaitForAssertion(() => Assert.Contains("IDX20803", page.Find("[data-testid=issuer-metadata-error]").TextContent, StringComparison.Ordinal), Wait.Render);
+    }
+
+    [Fact]
     public void Trust_Auditor_NoVerifyButton_IssuersNotAvailable()
     {
         SignIn("rta-auditor");
