@@ -45,8 +45,7 @@ internal sealed partial class PolicyReconciliation(
         await using var scope = scopeFactory.CreateAsyncScope();
         var lease = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
         await lease.Database.OpenConnectionAsync(cancellationToken);
-        var taken = (await lease.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LeaseKey}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
-        if (!taken)
+        if (!await AdvisoryLease.TryTakeAsync(lease, LeaseKey, cancellationToken))
         {
             return null;
         }
@@ -59,7 +58,7 @@ internal sealed partial class PolicyReconciliation(
         finally
         {
             // Closing the connection would release it too; unlocking keeps a pooled connection clean.
-            await lease.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LeaseKey})", CancellationToken.None);
+            await AdvisoryLease.TryReleaseAsync(lease, LeaseKey);
         }
     }
 

@@ -252,19 +252,14 @@ internal sealed partial class SetApplier(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    private static async Task<bool> TryLockAsync(RtaDbContext lease, CancellationToken cancellationToken) =>
-        (await lease.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LeaseKey}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
+    private static Task<bool> TryLockAsync(RtaDbContext lease, CancellationToken cancellationToken) =>
+        AdvisoryLease.TryTakeAsync(lease, LeaseKey, cancellationToken);
 
     private async Task UnlockAsync(RtaDbContext lease)
     {
-        try
+        if (!await AdvisoryLease.TryReleaseAsync(lease, LeaseKey))
         {
-            await lease.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LeaseKey})", CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-        {
-            // The connection is gone, and the lock with it.
-            LogUnlockFailed(logger, exception.GetType().Name);
+            LogUnlockFailed(logger);
         }
     }
 
@@ -280,8 +275,8 @@ internal sealed partial class SetApplier(
     [LoggerMessage(EventId = 5043, Level = LogLevel.Warning, Message = "The SET applier stopped ({Error}: {Reason}); restarting")]
     private static partial void LogApplierFailed(ILogger logger, string error, string reason);
 
-    [LoggerMessage(EventId = 5045, Level = LogLevel.Debug, Message = "Releasing the applier lease failed ({Error}); the lock went with its connection")]
-    private static partial void LogUnlockFailed(ILogger logger, string error);
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Debug, Message = "Releasing the applier lease failed; the lock went with its connection")]
+    private static partial void LogUnlockFailed(ILogger logger);
 
     [LoggerMessage(EventId = 5044, Level = LogLevel.Warning, Message = "A resweep after a block revoked {Count} sessions created while the block was being written")]
     private static partial void LogResweepCaught(ILogger logger, int count);
