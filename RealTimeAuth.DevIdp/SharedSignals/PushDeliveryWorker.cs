@@ -24,6 +24,9 @@ internal sealed partial class PushDeliveryWorker(
     private const int BatchSize = 200;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
+    // Streams with a delivery in progress, by id; a round starts no second delivery on them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _delivering = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -42,28 +45,47 @@ internal sealed partial class PushDeliveryWorker(
         }
     }
 
-    /// <summary>Delivers what is due; returns how long to wait before the next due SET (at most a second).</summary>
+    /// <summary>
+    /// Starts delivery on every stream not already delivering and waits up to a second for them; returns how long to
+    /// wait before the next due SET (at most a second). A stream whose receiver hangs keeps its own delivery running
+    /// into later rounds, so it never holds up the others' new events.
+    /// </summary>
     internal async Task<TimeSpan> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DevIdpDbContext>();
-        var streams = await db.SsfStreams.AsNoTracking()
-            .Where(stream => stream.DeliveryMethod == SsfDeliveryMethods.Push && stream.Status == SsfStatuses.Enabled && stream.EndpointUrl != null)
-            .ToListAsync(cancellationToken);
+        List<SsfStreamRecord> streams;
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            streams = await scope.ServiceProvider.GetRequiredService<DevIdpDbContext>().SsfStreams.AsNoTracking()
+                .Where(stream => stream.DeliveryMethod == SsfDeliveryMethods.Push && stream.Status == SsfStatuses.Enabled && stream.EndpointUrl != null)
+                .ToListAsync(cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var next = long.MaxValue;
-        var tasks = new List<Task<long>>();
-        foreach (var stream in streams)
-        {
-            tasks.Add(DeliverStreamAsync(stream, now, cancellationToken));
-        }
-
-        foreach (var result in await Task.WhenAll(tasks))
-        {
-            next = Math.Min(next, result);
-        }
-
+        var started = streams.Where(stream => !_delivering.ContainsKey(stream.Id)).Select(stream => TrackAsync(stream, now, cancellationToken)).ToList();
+        var round = Task.WhenAll(started);
+        await Task.WhenAny(round, Task.Delay(IdleWait, timeProvider, cancellationToken));
+        // A delivery still running reports nothing here; the next round, at most a second away, looks at its stream again.
+        var next = round.IsCompletedSuccessfully ? round.Result.DefaultIfEmpty(long.MaxValue).Min() : long.MaxValue;
         return next == long.MaxValue ? IdleWait : TimeSpan.FromMilliseconds(Math.Clamp(next - timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), 0, IdleWait.TotalMilliseconds));
+    }
+
+    /// <summary>One stream's delivery, marked as running until it ends; a failure is logged and retried next round.</summary>
+    private async Task<long> TrackAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
+    {
+        _delivering[stream.Id] = true;
+        try
+        {
+            return await DeliverStreamAsync(stream, now, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWorkerFailed(logger, exception.GetType().Name, exception.Message);
+            return now + (long)IdleWait.TotalMilliseconds;
+        }
+        finally
+        {
+            _delivering.TryRemove(stream.Id, out _);
+        }
     }
 
     /// <summary>Delivers one stream's due SETs in order; returns when its next attempt is due (ms), or long.MaxValue.</summary>
@@ -111,11 +133,24 @@ internal sealed partial class PushDeliveryWorker(
             row.NextAttemptAt = timeProvider.GetUtcNow().Add(delay).ToUnixTimeMilliseconds();
             LogRetrying(logger, row.Jti, stream.Id, row.Attempts, error, delay.TotalMilliseconds);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Checked after the backoff is saved: a receiver that reconfigured the stream (a new Authorization header,
+            // say) before this read is retried now; one after it has had its pending SETs made due by the update.
+            if (await ReconfiguredAsync(db, stream, cancellationToken))
+            {
+                row.NextAttemptAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                return now;
+            }
+
             return row.NextAttemptAt;
         }
 
         return pending.Count == BatchSize ? now : long.MaxValue;
     }
+
+    private static async Task<bool> ReconfiguredAsync(DevIdpDbContext db, SsfStreamRecord stream, CancellationToken cancellationToken) =>
+        await db.SsfStreams.AsNoTracking().Where(row => row.Id == stream.Id).Select(row => row.UpdatedAt).FirstOrDefaultAsync(cancellationToken) != stream.UpdatedAt;
 
     /// <summary>Exponential backoff after <paramref name="attempts"/> failures, capped.</summary>
     internal TimeSpan Backoff(int attempts)

@@ -97,8 +97,10 @@ internal static class SsfStreamApi
             return BadRequest(error);
         }
 
-        stream.UpdatedAt = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        stream.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await RetryPendingNowAsync(db, stream.Id, now, cancellationToken);
         context.RequestServices.GetRequiredService<SsfDeliverySignal>().Notify();
         return TypedResults.Ok(SsfStreamDocument.From(stream));
     }
@@ -116,6 +118,18 @@ internal static class SsfStreamApi
         db.SsfStreams.Remove(stream);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The receiver just reconfigured or re-enabled its stream, a sign that it is back, maybe with a new Authorization
+    /// header: its pending SETs are due now, not after a backoff that grew while it was gone (up to
+    /// <see cref="SsfTransmitterOptions.PushMaxBackoff"/>), which would hold every newer event behind them.
+    /// </summary>
+    internal static Task<int> RetryPendingNowAsync(DevIdpDbContext db, string streamId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = now.ToUnixTimeMilliseconds();
+        return db.SsfOutbox.Where(row => row.StreamId == streamId && row.Status == SsfStatuses.Pending && row.NextAttemptAt > due)
+            .ExecuteUpdateAsync(update => update.SetProperty(row => row.NextAttemptAt, due), cancellationToken);
     }
 
     internal static Task<SsfStreamRecord?> FindAsync(DevIdpDbContext db, string owner, string id, CancellationToken cancellationToken) =>

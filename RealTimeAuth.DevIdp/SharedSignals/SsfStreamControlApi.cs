@@ -60,6 +60,11 @@ internal static class SsfStreamControlApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (status == SsfStatuses.Enabled)
+        {
+            await SsfStreamApi.RetryPendingNowAsync(db, id, stream.UpdatedAt, cancellationToken);
+        }
+
         signal.Notify();
         return TypedResults.Ok(SsfStreamDocument.Status(stream));
     }

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace RealTimeAuth.DevIdp.Tests.SharedSignals;
 
-/// <summary>An RFC 8935 receiver on real Kestrel that answers 503 to the first <c>failures</c> pushes, then 202, and records each.</summary>
+/// <summary>
+/// An RFC 8935 receiver on real Kestrel that answers 503 to the first <c>failures</c> pushes, then 202, and records
+/// each; with a <c>stall</c> it records a push and only answers after that long (a receiver that hangs).
+/// </summary>
 internal sealed class FlakyReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -26,7 +29,7 @@ internal sealed class FlakyReceiver : IAsyncDisposable
 
     public string Endpoint { get; private set; } = string.Empty;
 
-    public static async Task<FlakyReceiver> StartAsync(int failures)
+    public static async Task<FlakyReceiver> StartAsync(int failures, TimeSpan stall = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -39,6 +42,11 @@ internal sealed class FlakyReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var status = Interlocked.Decrement(ref receiver._remainingFailures) >= 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status202Accepted;
             receiver.Pushes.Enqueue((Stopwatch.GetTimestamp(), context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body, status));
+            if (stall > TimeSpan.Zero)
+            {
+                await Task.Delay(stall, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             return Results.StatusCode(status);
         });
         await app.StartAsync();

@@ -69,6 +69,83 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Push_ReceiverReconfiguresItsStream_PendingSetIsRetriedAtOnceWithTheNewHeader()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var receiver = await FlakyReceiver.StartAsync(failures: 1);
+        using var idp = factory.WithWebHostBuilder(builder =>
+        {
+            // A retry would normally come 30 s after the failure.
+            builder.UseSetting("DevIdp:SharedSignals:PushInitialBackoff", "00:00:30");
+            builder.UseSetting("DevIdp:SharedSignals:PushMaxBackoff", "00:01:00");
+        });
+        using var client = idp.CreateClient();
+        var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
+        var (_, stream) = await Transmitter.SendAsync(client, HttpMethod.Post, "/ssf/v1/stream", token, new JsonObject
+        {
+            ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8935", ["endpoint_url"] = receiver.Endpoint, ["authorization_header"] = "Bearer old-secret" },
+            ["events_requested"] = new JsonArray(RiskLevelChange),
+        }, timeout.Token);
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
+        while (receiver.Pushes.IsEmpty)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        // The receiver restarted with a new push secret and updates its stream.
+        var updated = Stopwatch.GetTimestamp();
+        var (patched, _) = await Transmitter.SendAsync(client, HttpMethod.Patch, "/ssf/v1/stream", token, new JsonObject
+        {
+            ["stream_id"] = stream!["stream_id"]!.GetValue<string>(),
+            ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8935", ["endpoint_url"] = receiver.Endpoint, ["authorization_header"] = "Bearer new-secret" },
+        }, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        while (!receiver.Pushes.Any(push => push.Status == 202))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        var delivered = receiver.Pushes.First(push => push.Status == 202);
+        Assert.Equal("Bearer new-secret", delivered.Authorization);
+        Assert.True(Stopwatch.GetElapsedTime(updated, delivered.Timestamp) < TimeSpan.FromSeconds(10), "The retry should not wait out the backoff.");
+    }
+
+    [Fact]
+    public async Task Push_OneReceiverHangs_OtherStreamsKeepGettingNewEventsPromptly()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var hanging = await FlakyReceiver.StartAsync(failures: 0, stall: TimeSpan.FromSeconds(20));
+        await using var healthy = await FlakyReceiver.StartAsync(failures: 0);
+        using var idp = factory.WithWebHostBuilder(builder => builder.UseSetting("DevIdp:SharedSignals:PushTimeout", "00:00:15"));
+        using var client = idp.CreateClient();
+        var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
+        foreach (var receiver in new[] { hanging, healthy })
+        {
+            await Transmitter.SendAsync(client, HttpMethod.Post, "/ssf/v1/stream", token, new JsonObject
+            {
+                ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8935", ["endpoint_url"] = receiver.Endpoint, ["authorization_header"] = "Bearer x" },
+                ["events_requested"] = new JsonArray(RiskLevelChange),
+            }, timeout.Token);
+        }
+
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
+        while (healthy.Pushes.IsEmpty || hanging.Pushes.IsEmpty)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        // The hanging receiver holds its push open; the next event still reaches the healthy one at once.
+        var second = Stopwatch.GetTimestamp();
+        await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "low" }, timeout.Token);
+        while (!healthy.Pushes.Any(push => Claims(push.Body)["events"]![RiskLevelChange]!["current_level"]!.GetValue<string>() == "LOW"))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        Assert.True(Stopwatch.GetElapsedTime(second) < TimeSpan.FromSeconds(5), $"The healthy stream waited {Stopwatch.GetElapsedTime(second).TotalSeconds:0.0} s behind the hanging one.");
+    }
+
+    [Fact]
     public async Task Poll_AckAndSetErrs_AreRecorded_AndNotServedAgain()
     {
         using var timeout = TestTimeout.Start();
