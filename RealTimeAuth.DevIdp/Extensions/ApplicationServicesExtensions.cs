@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -44,7 +43,7 @@ public static class ApplicationServicesExtensions
         services.AddDbContext<DevIdpDbContext>((provider, options) =>
         {
             var path = provider.GetRequiredService<IOptions<DevIdpOptions>>().Value.DatabasePath;
-            options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+            options.UseSqlite(DevIdpStore.ConnectionString(path));
         });
 
         // Migrations and client/scope seeding run before the first request is accepted.

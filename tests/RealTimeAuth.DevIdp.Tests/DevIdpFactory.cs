@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using RealTimeAuth.DevIdp.Data;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
@@ -45,7 +45,7 @@ public sealed class DevIdpFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
+            DevIdpStore.ClearPool(DatabasePath);
             if (Directory.Exists(_root))
             {
                 Directory.Delete(_root, recursive: true);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using RealTimeAuth.DevIdp.Data;
 using RealTimeAuth.DevIdp.Tests.Infrastructure;
 using RealTimeAuth.Testing.Identity;
 
@@ -60,7 +60,7 @@ public sealed class RestartTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        DevIdpStore.ClearPool(Path.Combine(_root, "devidp.db"));
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

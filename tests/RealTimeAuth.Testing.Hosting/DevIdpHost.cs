@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using RealTimeAuth.DevIdp.Data;
 using RealTimeAuth.DevIdp.Options;
 using RealTimeAuth.Testing.Servers;
 
@@ -57,7 +57,7 @@ public sealed class DevIdpHost : WebApplicationFactory<DevIdpOptions>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        DevIdpStore.ClearPool(DatabasePath);
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
