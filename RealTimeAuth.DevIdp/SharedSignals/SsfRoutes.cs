@@ -12,8 +12,5 @@ internal static class SsfRoutes
     public const string Poll = "/ssf/v1/poll";
     public const string Triggers = "/ssf/v1/triggers";
 
-    /// <summary>The scope a receiver's token needs for the management API and polling.</summary>
-    public const string ManageScope = "ssf.manage";
-
     public const string ManagePolicy = "ssf-manage";
 }

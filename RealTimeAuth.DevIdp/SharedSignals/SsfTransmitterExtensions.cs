@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
+using RealTimeAuth.DevIdp.Data;
 
 namespace RealTimeAuth.DevIdp.SharedSignals;
 
@@ -31,7 +32,7 @@ public static class SsfTransmitterExtensions
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             // SSF 1.0 §8: the management API is an OAuth-protected resource; this one wants scope ssf.manage.
-            .RequireAssertion(context => context.User.HasScope(SsfRoutes.ManageScope)));
+            .RequireAssertion(context => context.User.HasScope(DevIdpScopes.SsfManage)));
         return builder;
     }
 

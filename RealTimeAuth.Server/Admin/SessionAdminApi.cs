@@ -88,7 +88,7 @@ public static class SessionAdminApi
             return TypedResults.NotFound();
         }
 
-        var result = await sessions.RevokeAsync(id, "admin-revoked", request.Reason, Actor(admin), cancellationToken);
+        var result = await sessions.RevokeAsync(id, "admin-revoked", request.Reason, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Ok(new RevocationResponse(result.RevokedSessionIds, result.EventSequence));
     }
 
@@ -109,13 +109,10 @@ public static class SessionAdminApi
             });
         }
 
-        var result = await sessions.RevokeUserAsync(request.Issuer, request.Subject, "user-revoked", request.Reason, Actor(admin), cancellationToken);
+        var result = await sessions.RevokeUserAsync(request.Issuer, request.Subject, "user-revoked", request.Reason, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Ok(new RevocationResponse(result.RevokedSessionIds, result.EventSequence));
     }
 
     private static ValidationProblem ReasonRequired() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A reason is required to revoke."] });
-
-    private static string Actor(ClaimsPrincipal admin) =>
-        $"admin:{admin.FindFirstValue("email") ?? admin.FindFirstValue("sub") ?? "unknown"}";
 }

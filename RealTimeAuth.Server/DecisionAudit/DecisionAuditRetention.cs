@@ -7,7 +7,7 @@ namespace RealTimeAuth.Server.DecisionAudit;
 /// <summary>
 /// Deletes audited decisions older than <see cref="DecisionAuditOptions.Retention"/>, every
 /// <see cref="DecisionAuditOptions.RetentionSweepInterval"/>, in batches so no statement holds many row locks or runs
-/// long next to the writer's COPY. Every replica sweeps; a row two of them reach is deleted once.
+/// long next to the writer's COPY. One replica sweeps at a time: the one that takes the advisory lease.
 /// </summary>
 internal sealed partial class DecisionAuditRetention(
     IServiceScopeFactory scopeFactory,
@@ -17,6 +17,7 @@ internal sealed partial class DecisionAuditRetention(
     ILogger<DecisionAuditRetention> logger) : BackgroundService
 {
     private const int BatchSize = 10_000;
+    private const long LeaseKey = 0x5254_4141_5544_5254; // "RTAAUDRT"
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +26,7 @@ internal sealed partial class DecisionAuditRetention(
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                await SweepIfLeaderAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -33,6 +34,26 @@ internal sealed partial class DecisionAuditRetention(
             }
 
             await Task.Delay(options.Value.RetentionSweepInterval, timeProvider, stoppingToken);
+        }
+    }
+
+    private async Task SweepIfLeaderAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var lease = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+        await lease.Database.OpenConnectionAsync(cancellationToken);
+        if (!await AdvisoryLease.TryTakeAsync(lease, LeaseKey, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await SweepAsync(cancellationToken);
+        }
+        finally
+        {
+            await AdvisoryLease.TryReleaseAsync(lease, LeaseKey);
         }
     }
 

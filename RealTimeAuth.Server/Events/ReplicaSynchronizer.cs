@@ -221,8 +221,7 @@ internal sealed partial class ReplicaSynchronizer(
     {
         var payloads = entries.ToDictionary(entry => entry.Sequence, SessionEventReader.Read);
         var ids = entries
-            .Where(entry => payloads[entry.Sequence] is not null)
-            .SelectMany(entry => RevokedFromCache(entry, payloads[entry.Sequence]!) ? [] : payloads[entry.Sequence]!.SessionIds)
+            .SelectMany(entry => payloads[entry.Sequence] is { } payload ? RowsToRead(entry, payload) : [])
             .Distinct()
             .ToList();
         var rows = ids.Count == 0
@@ -261,11 +260,11 @@ internal sealed partial class ReplicaSynchronizer(
         }
     }
 
-    /// <summary>A revocation that says what it wrote, of sessions all held here: applied without reading the rows.</summary>
-    private bool RevokedFromCache(EventLogRecord entry, SessionEventPayload payload) =>
-        entry.Type == RtaEventTypes.SessionsRevoked
-        && payload.RevokedAt is not null
-        && payload.SessionIds.All(id => cache.Find(id) is not null);
+    /// <summary>The sessions whose rows the entry needs: a revocation that says what it wrote needs only those not held here.</summary>
+    private IEnumerable<Guid> RowsToRead(EventLogRecord entry, SessionEventPayload payload) =>
+        entry.Type == RtaEventTypes.SessionsRevoked && payload.RevokedAt is not null
+            ? payload.SessionIds.Where(id => cache.Find(id) is null)
+            : payload.SessionIds;
 
     private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
         held is null || payload.RevokedAt is not { } revokedAt

@@ -108,19 +108,7 @@ public sealed class SessionService(
 
     /// <summary>Revokes a session and its whole subtree.</summary>
     public Task<RevocationResult> RevokeAsync(Guid sessionId, string reason, string? detail, string actor, CancellationToken cancellationToken) =>
-        RevokeWhereAsync(
-            now => db.Database.SqlQuery<Guid>($"""
-                WITH RECURSIVE tree AS (
-                    SELECT id FROM sessions WHERE id = {sessionId}
-                    UNION ALL
-                    SELECT child.id FROM sessions child JOIN tree ON child.parent_id = tree.id)
-                UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
-                    revocation_reason = CASE WHEN id = {sessionId} THEN {reason} ELSE {AncestorRevoked} END,
-                    revocation_detail = {detail}
-                WHERE id IN (SELECT id FROM tree) AND status = {Active}
-                RETURNING id AS "Value"
-                """),
-            [sessionId], reason, detail, actor, cancellationToken);
+        RevokeManyAsync([sessionId], reason, detail, actor, cancellationToken);
 
     /// <summary>Revokes several sessions and their subtrees, as one event.</summary>
     public Task<RevocationResult> RevokeManyAsync(IReadOnlyCollection<Guid> sessionIds, string reason, string? detail, string actor, CancellationToken cancellationToken)

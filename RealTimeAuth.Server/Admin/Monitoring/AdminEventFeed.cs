@@ -89,6 +89,13 @@ internal sealed partial class AdminEventFeed(
     /// <summary>Everything applied since the last post, in messages of at most <see cref="BatchSize"/> entries.</summary>
     private void PostPending()
     {
+        if (_subscribers.IsEmpty)
+        {
+            // No console is watching: nothing to map (each entry's payload is parsed) or post.
+            _pending.Clear();
+            return;
+        }
+
         var batch = new List<AdminEventEntry>();
         while (_pending.TryDequeue(out var entry))
         {

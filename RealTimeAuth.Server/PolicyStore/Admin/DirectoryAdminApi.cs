@@ -31,7 +31,7 @@ public static class DirectoryAdminApi
         HttpRequest request, ClaimsPrincipal admin, PolicyStoreService store, CancellationToken cancellationToken)
     {
         var text = await PolicyAdminApi.ReadBodyAsync(request, cancellationToken);
-        var import = await store.ImportDirectoryAsync(text, "directory import", PolicyAdminJson.Actor(admin), cancellationToken);
+        var import = await store.ImportDirectoryAsync(text, "directory import", AdminActor.Of(admin), cancellationToken);
         if (!import.Succeeded)
         {
             return TypedResults.Problem(new ProblemDetails

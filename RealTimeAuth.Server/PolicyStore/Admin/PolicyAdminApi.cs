@@ -97,7 +97,7 @@ public static class PolicyAdminApi
             });
         }
 
-        var row = await store.CreateDraftAsync(text, body.Comment, PolicyAdminJson.Actor(admin), cancellationToken);
+        var row = await store.CreateDraftAsync(text, body.Comment, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Json(PolicyVersionSummary.From(row!), PolicyAdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -120,7 +120,7 @@ public static class PolicyAdminApi
             });
         }
 
-        var outcome = await store.PublishAsync(version, request.Reason.Trim(), PolicyAdminJson.Actor(admin), cancellationToken);
+        var outcome = await store.PublishAsync(version, request.Reason.Trim(), AdminActor.Of(admin), cancellationToken);
         if (outcome is null)
         {
             return TypedResults.NotFound();

@@ -129,9 +129,9 @@ internal sealed partial class SsfStreamManager(
         }
     }
 
-    [LoggerMessage(EventId = 5044, Level = LogLevel.Warning, Message = "Setting up the stream at transmitter {Issuer} failed ({Reason}); retrying in {DelayMs} ms")]
+    [LoggerMessage(EventId = 5054, Level = LogLevel.Warning, Message = "Setting up the stream at transmitter {Issuer} failed ({Reason}); retrying in {DelayMs} ms")]
     private static partial void LogSetupRetry(ILogger logger, string issuer, string reason, double delayMs);
 
-    [LoggerMessage(EventId = 5045, Level = LogLevel.Warning, Message = "Transmitter {Issuer} did not answer a status read ({Reason})")]
+    [LoggerMessage(EventId = 5055, Level = LogLevel.Warning, Message = "Transmitter {Issuer} did not answer a status read ({Reason})")]
     private static partial void LogTransmitterUnavailable(ILogger logger, string issuer, string reason);
 }

@@ -159,15 +159,15 @@ internal sealed partial class SsfStreamSetup(
     private static string[] Strings(JsonNode? node) =>
         node is JsonArray array ? [.. array.OfType<JsonValue>().Select(value => value.TryGetValue<string>(out var text) ? text : null).OfType<string>()] : [];
 
-    [LoggerMessage(EventId = 5040, Level = LogLevel.Information, Message = "Created stream {StreamId} at transmitter {Issuer} ({Delivery})")]
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information, Message = "Created stream {StreamId} at transmitter {Issuer} ({Delivery})")]
     private static partial void LogCreated(ILogger logger, string streamId, string issuer, string delivery);
 
-    [LoggerMessage(EventId = 5041, Level = LogLevel.Information, Message = "Updated stream {StreamId} at transmitter {Issuer} (delivery and push authorization renewed)")]
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "Updated stream {StreamId} at transmitter {Issuer} (delivery and push authorization renewed)")]
     private static partial void LogUpdated(ILogger logger, string streamId, string issuer);
 
-    [LoggerMessage(EventId = 5042, Level = LogLevel.Information, Message = "Adopted stream {StreamId} at transmitter {Issuer}, set up a moment ago")]
+    [LoggerMessage(EventId = 5052, Level = LogLevel.Information, Message = "Adopted stream {StreamId} at transmitter {Issuer}, set up a moment ago")]
     private static partial void LogAdopted(ILogger logger, string streamId, string issuer);
 
-    [LoggerMessage(EventId = 5043, Level = LogLevel.Warning, Message = "Transmitter {Issuer}'s stream does not name audience {Audience}; its SETs will be refused as invalid_audience")]
+    [LoggerMessage(EventId = 5053, Level = LogLevel.Warning, Message = "Transmitter {Issuer}'s stream does not name audience {Audience}; its SETs will be refused as invalid_audience")]
     private static partial void LogAudienceMismatch(ILogger logger, string issuer, string audience);
 }

@@ -66,19 +66,6 @@ internal sealed class SsfTransmitterClient(IHttpClientFactory httpClientFactory,
             await TokenAsync(transmitter, cancellationToken), cancellationToken) as JsonObject
         ?? throw new SsfTransmitterException("The stream status is not a JSON object.");
 
-    public async Task<JsonObject> UpdateStatusAsync(
-        TransmitterOptions transmitter, SsfTransmitterMetadata metadata, string streamId, string status, string? reason, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject { ["stream_id"] = streamId, ["status"] = status };
-        if (reason is not null)
-        {
-            body["reason"] = reason;
-        }
-
-        return await SendAsync(transmitter, HttpMethod.Post, Require(metadata.StatusEndpoint, "status_endpoint"), body, await TokenAsync(transmitter, cancellationToken), cancellationToken) as JsonObject
-            ?? throw new SsfTransmitterException("The stream status is not a JSON object.");
-    }
-
     public async Task ChangeSubjectAsync(
         TransmitterOptions transmitter, SsfTransmitterMetadata metadata, string streamId, JsonObject subject, bool add, CancellationToken cancellationToken) =>
         await SendAsync(transmitter, HttpMethod.Post, Require(add ? metadata.AddSubjectEndpoint : metadata.RemoveSubjectEndpoint, add ? "add_subject_endpoint" : "remove_subject_endpoint"),
@@ -126,10 +113,8 @@ internal sealed class SsfTransmitterClient(IHttpClientFactory httpClientFactory,
             }
         }
 
-        return new SsfPollResult(sets, response["moreAvailable"] is JsonValue more && more.TryGetValue<bool>(out var flag) && flag);
+        return new SsfPollResult(sets);
     }
-
-    public void ForgetToken(TransmitterOptions transmitter) => _tokens.TryRemove(TokenKey(transmitter), out _);
 
     private async Task<string> TokenAsync(TransmitterOptions transmitter, CancellationToken cancellationToken)
     {
@@ -153,10 +138,7 @@ internal sealed class SsfTransmitterClient(IHttpClientFactory httpClientFactory,
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
         if (!response.IsSuccessStatusCode || json is null || Text(json, "access_token") is not { } token)
         {
-            throw new SsfTransmitterException($"The token endpoint {endpoint} refused the client credentials ({(int)response.StatusCode} {Text(json, "error")}).")
-            {
-                StatusCode = (int)response.StatusCode,
-            };
+            throw new SsfTransmitterException($"The token endpoint {endpoint} refused the client credentials ({(int)response.StatusCode} {Text(json, "error")}).");
         }
 
         var lifetime = json["expires_in"] is JsonValue expires && expires.TryGetValue<int>(out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
@@ -190,7 +172,7 @@ internal sealed class SsfTransmitterClient(IHttpClientFactory httpClientFactory,
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new SsfTransmitterException($"{method} {uri} answered {(int)response.StatusCode}.") { StatusCode = (int)response.StatusCode };
+            throw new SsfTransmitterException($"{method} {uri} answered {(int)response.StatusCode}.");
         }
 
         try

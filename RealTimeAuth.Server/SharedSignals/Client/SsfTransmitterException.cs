@@ -16,7 +16,4 @@ public sealed class SsfTransmitterException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>The HTTP status the transmitter answered, when it answered.</summary>
-    public int? StatusCode { get; init; }
 }

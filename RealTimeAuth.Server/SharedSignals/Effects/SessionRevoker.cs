@@ -22,18 +22,19 @@ internal sealed class SessionRevoker(SessionService sessions, RtaDbContext db)
 
     public async Task<List<Guid>> RevokeSessionsAsync(IReadOnlyCollection<Guid> ids, string reason, ReceivedEvent received, CancellationToken cancellationToken)
     {
-        // A session whose parent is also named goes with the parent's subtree: one revocation per topmost session.
+        // A session whose parent is also named goes with the parent's subtree (ancestor-revoked): one event names
+        // only the topmost sessions.
         var parents = await db.Sessions.AsNoTracking()
             .Where(row => ids.Contains(row.Id))
             .Select(row => new { row.Id, row.ParentId })
             .ToListAsync(cancellationToken);
-        var revoked = new List<Guid>();
-        foreach (var session in parents.Where(row => row.ParentId is not { } parent || !ids.Contains(parent)))
+        var topmost = parents.Where(row => row.ParentId is not { } parent || !ids.Contains(parent)).Select(row => row.Id).ToList();
+        if (topmost.Count == 0)
         {
-            var result = await sessions.RevokeAsync(session.Id, reason, received.Detail, received.Actor, cancellationToken);
-            revoked.AddRange(result.RevokedSessionIds);
+            return [];
         }
 
-        return revoked;
+        var result = await sessions.RevokeManyAsync(topmost, reason, received.Detail, received.Actor, cancellationToken);
+        return [.. result.RevokedSessionIds];
     }
 }
