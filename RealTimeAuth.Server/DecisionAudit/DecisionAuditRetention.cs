@@ -24,6 +24,8 @@ internal sealed partial class DecisionAuditRetention(
         await migrations.Completion.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // First sweep one interval after start: start-up is busy enough, and old rows can wait an hour.
+            await Task.Delay(options.Value.RetentionSweepInterval, timeProvider, stoppingToken);
             try
             {
                 await SweepIfLeaderAsync(stoppingToken);
@@ -32,8 +34,6 @@ internal sealed partial class DecisionAuditRetention(
             {
                 LogSweepFailed(logger, exception.GetType().Name, exception.Message);
             }
-
-            await Task.Delay(options.Value.RetentionSweepInterval, timeProvider, stoppingToken);
         }
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class DecisionAuditRetention(
 
         try
         {
-            await SweepAsync(cancellationToken);
+            await SweepAsync(lease, cancellationToken);
         }
         finally
         {
@@ -60,12 +60,16 @@ internal sealed partial class DecisionAuditRetention(
     /// <summary>Deletes every row older than the retention; returns how many.</summary>
     internal async Task<long> SweepAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await SweepAsync(scope.ServiceProvider.GetRequiredService<RtaDbContext>(), cancellationToken);
+    }
+
+    private async Task<long> SweepAsync(RtaDbContext db, CancellationToken cancellationToken)
+    {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
         long deleted = 0;
         while (true)
         {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
             var batch = await db.Database.ExecuteSqlAsync($"""
                 DELETE FROM decision_audit WHERE id IN (
                     SELECT id FROM decision_audit WHERE time < {cutoff} ORDER BY id LIMIT {BatchSize})
