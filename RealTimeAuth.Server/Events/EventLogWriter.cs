@@ -23,11 +23,28 @@ public sealed class EventLogWriter(TimeProvider timeProvider, ReplicaIdentity re
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
     }
 
-    /// <summary>Adds an entry to be saved with the change; its sequence is known after <c>SaveChanges</c>.</summary>
-    public EventLogRecord Append(RtaDbContext db, string type, object payload, string? actor)
+    /// <summary>
+    /// Draws the sequence of an entry to be appended later in the same transaction (<see cref="Append"/>), for a
+    /// change announced before it is written. Call under <see cref="LockAsync"/>, so entries still commit in order;
+    /// a transaction that rolls back leaves a gap, as any failed append does.
+    /// </summary>
+    public async Task<long> ReserveSequenceAsync(RtaDbContext db, CancellationToken cancellationToken)
+    {
+        var drawn = await db.Database
+            .SqlQuery<long>($"SELECT nextval(pg_get_serial_sequence('event_log', 'sequence')) AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        return drawn[0];
+    }
+
+    /// <summary>
+    /// Adds an entry to be saved with the change; its sequence is <paramref name="reserved"/>, or known after
+    /// <c>SaveChanges</c>.
+    /// </summary>
+    public EventLogRecord Append(RtaDbContext db, string type, object payload, string? actor, long reserved = 0)
     {
         var entry = new EventLogRecord
         {
+            Sequence = reserved,
             Type = type,
             OccurredAt = timeProvider.GetUtcNow(),
             Payload = JsonSerializer.Serialize(payload, payload.GetType()),

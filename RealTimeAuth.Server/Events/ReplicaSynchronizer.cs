@@ -269,14 +269,10 @@ internal sealed partial class ReplicaSynchronizer(
     private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
         held is null || payload.RevokedAt is not { } revokedAt
             ? null
-            : held with
-            {
-                Status = SessionStatus.Revoked,
-                RevocationReason = named is null || named.Contains(held.Id) ? payload.Reason : SessionService.AncestorRevoked,
-                RevocationDetail = payload.Detail,
-                RevokedAt = revokedAt,
-                UpdatedAt = revokedAt,
-            };
+            : held.AsRevoked(
+                named is null || named.Contains(held.Id) ? payload.Reason : SessionService.AncestorRevoked,
+                payload.Detail,
+                revokedAt);
 
     private async Task<bool> ObserveAsync(EventLogRecord entry, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ namespace RealTimeAuth.Server.Sessions;
 
 /// <summary>
 /// This replica's view of every live session, kept current by the replica synchronizer from the
-/// event log. Reads are lock-free; only the synchronizer writes.
+/// event log. Reads are lock-free. Besides the synchronizer, only a revocation being written here
+/// changes it, ahead of its entry (<see cref="RevokeAhead"/>).
 /// </summary>
 public sealed class SessionCache
 {
@@ -20,6 +21,54 @@ public sealed class SessionCache
 
     public IReadOnlyCollection<Guid> ChildrenOf(Guid sessionId) =>
         _children.TryGetValue(sessionId, out var children) ? children : [];
+
+    /// <summary>The live sessions of one user held here; enumerates without locking the cache.</summary>
+    public IEnumerable<SessionState> ActiveOf(string issuer, string subject)
+    {
+        foreach (var (_, session) in _sessions)
+        {
+            if (session.IsActive && session.Subject == subject && session.Issuer == issuer)
+            {
+                yield return session;
+            }
+        }
+    }
+
+    /// <summary>The live sessions held here among <paramref name="roots"/> and their descendants.</summary>
+    public IEnumerable<SessionState> ActiveSubtrees(IEnumerable<Guid> roots)
+    {
+        var pending = new Queue<Guid>(roots);
+        var seen = new HashSet<Guid>();
+        while (pending.TryDequeue(out var id))
+        {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            foreach (var child in ChildrenOf(id))
+            {
+                pending.Enqueue(child);
+            }
+
+            if (Find(id) is { IsActive: true } session)
+            {
+                yield return session;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies a revocation this replica is about to write, before its entry exists, so the sessions' streams hear
+    /// of it while the rows are still being written; the entry later applies the same state without a second push.
+    /// </summary>
+    internal void RevokeAhead(SessionChange change) => Apply(change);
+
+    /// <summary>
+    /// Undoes <see cref="RevokeAhead"/> for a revocation that was not written: each session whose cached state is
+    /// still <paramref name="ahead"/> gets <paramref name="row"/>, without a notification.
+    /// </summary>
+    internal void Reinstate(SessionState ahead, SessionState row) => _sessions.TryUpdate(row.Id, row, ahead);
 
     /// <summary>The agent chain kept for a session by <see cref="RememberChain"/>.</summary>
     internal bool TryGetChain(Guid sessionId, out ImmutableArray<string> chain) => _chains.TryGetValue(sessionId, out chain);
@@ -53,7 +102,14 @@ public sealed class SessionCache
 
     internal void Apply(SessionChange change)
     {
+        var previous = Find(change.Session.Id);
         Store(change.Session);
+        if (change.Kind == SessionChangeKind.Revoked && previous is { IsActive: false })
+        {
+            // Revoked is final, and its streams already heard (a revocation applied ahead of its entry).
+            return;
+        }
+
         foreach (var subscriber in _subscribers)
         {
             subscriber(change);

@@ -57,4 +57,14 @@ public sealed record SessionState
     public string? IdpSessionId { get; init; }
 
     public bool IsActive => Status == SessionStatus.Active;
+
+    /// <summary>This session as a revocation at <paramref name="at"/> leaves it (the state its row gets).</summary>
+    public SessionState AsRevoked(string? reason, string? detail, DateTimeOffset at) => this with
+    {
+        Status = SessionStatus.Revoked,
+        RevocationReason = reason,
+        RevocationDetail = detail,
+        RevokedAt = at,
+        UpdatedAt = at,
+    };
 }

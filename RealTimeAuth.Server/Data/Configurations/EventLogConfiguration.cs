@@ -9,7 +9,7 @@ internal sealed class EventLogConfiguration : IEntityTypeConfiguration<EventLogR
     {
         builder.ToTable("event_log");
         builder.HasKey(entry => entry.Sequence);
-        builder.Property(entry => entry.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
+        builder.Property(entry => entry.Sequence).HasColumnName("sequence").UseIdentityByDefaultColumn();
         builder.Property(entry => entry.Type).HasColumnName("type").HasMaxLength(64);
         builder.Property(entry => entry.OccurredAt).HasColumnName("occurred_at");
         builder.Property(entry => entry.Payload).HasColumnName("payload").HasColumnType("jsonb");

@@ -37,6 +37,7 @@ internal static class DriverCommands
                          --events 50                    measured session-revoked SETs (agents reconnected before each)
                          --burst 2000                   SETs pushed for the ingestion rate
                          --concurrency 16               pushes in flight during the burst
+                         --pause-driver-gc 1            no driver GC from push to last Revoked (0: allow it)
                          --out PATH                     CSV of every latency sample
         """;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RealTimeAuth.LoadDriver.Cli;
@@ -25,6 +26,9 @@ internal static class SsfBenchmark
 {
     private static readonly TimeSpan RevokeTimeout = TimeSpan.FromSeconds(30);
 
+    // Far more than one storm allocates in the driver (1,000 agents' revocations, acknowledgements and calls ending).
+    private const long NoGcRegionBytes = 128L * 1024 * 1024;
+
     // Exceptions thrown in the driver (SDK and gRPC client): in a revocation storm each costs tens of microseconds of
     // CPU that the next agent waits for, so the report counts them.
     private static long _exceptions;
@@ -42,7 +46,7 @@ internal static class SsfBenchmark
         Progress.Write($"Warm-up: 3 events on 10 agents and 1 on {settings.Agents}, not recorded.");
         foreach (var agents in new[] { 10, 10, 10, settings.Agents })
         {
-            await OneEventAsync(environment, transmitter, http, agents, cancellationToken);
+            await OneEventAsync(environment, transmitter, http, agents, settings.PauseDriverGc, cancellationToken);
         }
 
         var samples = new List<double>();
@@ -50,16 +54,21 @@ internal static class SsfBenchmark
         var perEventMin = new List<double>();
         var applyTimes = new List<double>();
         long exceptions = 0;
+        var driverGc = 0.0;
+        var gcPausedWindows = 0;
         for (var index = 0; index < settings.Events; index++)
         {
             var before = Interlocked.Read(ref _exceptions);
-            var latencies = await OneEventAsync(environment, transmitter, http, settings.Agents, cancellationToken);
+            var window = await OneEventAsync(environment, transmitter, http, settings.Agents, settings.PauseDriverGc, cancellationToken);
             exceptions += Interlocked.Read(ref _exceptions) - before;
-            samples.AddRange(latencies);
-            perEventMax.Add(latencies.Max());
-            perEventMin.Add(latencies.Min());
+            samples.AddRange(window.Latencies);
+            perEventMax.Add(window.Latencies.Max());
+            perEventMin.Add(window.Latencies.Min());
+            driverGc += window.DriverGcMs;
+            gcPausedWindows += window.DriverGcPaused ? 1 : 0;
             applyTimes.Add(await LastApplyTimeAsync(http, environment.AdminToken, cancellationToken));
-            Progress.Write($"Event {index + 1}/{settings.Events}: last of {settings.Agents} agents revoked {latencies.Max():0.0} ms after the 202.");
+            Progress.Write(string.Create(CultureInfo.InvariantCulture,
+                $"Event {index + 1}/{settings.Events}: agents revoked {window.Latencies.Min():0.0} to {window.Latencies.Max():0.0} ms after the 202; driver GC pauses in the window {window.DriverGcMs:0.0} ms."));
         }
 
         var (accepted, applied) = settings.Burst > 0 ? await BurstAsync(environment, transmitter, http, settings, cancellationToken) : (double.NaN, double.NaN);
@@ -76,6 +85,7 @@ internal static class SsfBenchmark
             202 → first agent of the event: p50 {first.P50:0.0} ms, p99 {first.P99:0.0} ms, max {first.Max:0.0} ms
             SET received → effect committed (server clock, admin API): p50 {apply.P50:0.0} ms, p99 {apply.P99:0.0} ms, max {apply.Max:0.0} ms
             Exceptions thrown in the driver per measured event (connecting, revoking and closing {settings.Agents} agents): {(double)exceptions / settings.Events:0}
+            Driver GC: {(settings.PauseDriverGc ? "paused" : "allowed")} from push to last Revoked; paused in {gcPausedWindows} of {settings.Events} windows; {driverGc / settings.Events:0.0} ms of pauses per window
             Ingestion burst of {settings.Burst} SETs, {settings.Concurrency} in flight: {accepted:0} accepted/s, {applied:0} applied/s
             {machine}
             """);
@@ -84,28 +94,41 @@ internal static class SsfBenchmark
         await File.WriteAllTextAsync(settings.Out, "latency_ms\n" + string.Join('\n', samples.Select(value => value.ToString("0.000", CultureInfo.InvariantCulture))), cancellationToken);
     }
 
-    private static async Task<List<double>> OneEventAsync(
-        LoadEnvironment environment, BenchTransmitter transmitter, HttpClient http, int agents, CancellationToken cancellationToken)
+    private static async Task<EventWindow> OneEventAsync(
+        LoadEnvironment environment, BenchTransmitter transmitter, HttpClient http, int agents, bool pauseDriverGc, CancellationToken cancellationToken)
     {
         await using var pool = new AgentPool(environment, 99);
         await pool.EnsureCapacityAsync(agents, cancellationToken);
         var probes = await pool.ConnectManyAsync(agents, cancellationToken);
+        var set = transmitter.Sign(SsfEventTypes.SessionRevoked, environment.Issuer, DemoAccounts.RickSubject,
+            new JsonObject { ["initiating_entity"] = "admin", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
+
+        // Starting the region may collect first, before the clock starts.
+        var gcPaused = pauseDriverGc && GC.TryStartNoGCRegion(NoGcRegionBytes);
         try
         {
-            var set = transmitter.Sign(SsfEventTypes.SessionRevoked, environment.Issuer, DemoAccounts.RickSubject,
-                new JsonObject { ["initiating_entity"] = "admin", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
             var status = await PushAsync(http, transmitter, set, cancellationToken);
             var accepted = Stopwatch.GetTimestamp();
+            var pausedBefore = GC.GetTotalPauseDuration();
             if (status != HttpStatusCode.Accepted)
             {
                 throw new InvalidOperationException($"The server answered {(int)status} to a SET.");
             }
 
             await Task.WhenAll(probes.Select(probe => probe.Revoked.WaitAsync(RevokeTimeout, cancellationToken)));
-            return [.. probes.Select(probe => Stopwatch.GetElapsedTime(accepted, probe.RevokedAtTimestamp).TotalMilliseconds)];
+            var driverGc = GC.GetTotalPauseDuration() - pausedBefore;
+            return new EventWindow(
+                [.. probes.Select(probe => Stopwatch.GetElapsedTime(accepted, probe.RevokedAtTimestamp).TotalMilliseconds)],
+                driverGc.TotalMilliseconds,
+                gcPaused && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion);
         }
         finally
         {
+            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+
             foreach (var probe in probes)
             {
                 await AgentShard.CloseAsync(probe);
@@ -149,15 +172,26 @@ internal static class SsfBenchmark
         return response.StatusCode;
     }
 
-    /// <summary>receivedAt → appliedAt of the newest received SET, from the admin API (both the server's clock).</summary>
+    /// <summary>
+    /// receivedAt → appliedAt of the newest received SET, from the admin API (both the server's clock). The agents
+    /// hear of a revocation before its effect commits, so this waits for the commit.
+    /// </summary>
     private static async Task<double> LastApplyTimeAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?skip=0&take=1");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var set = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("items")[0];
-        return (set.GetProperty("appliedAt").GetDateTimeOffset() - set.GetProperty("receivedAt").GetDateTimeOffset()).TotalMilliseconds;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?skip=0&take=1");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var set = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("items")[0];
+            if (set.GetProperty("appliedAt").ValueKind == JsonValueKind.String)
+            {
+                return (set.GetProperty("appliedAt").GetDateTimeOffset() - set.GetProperty("receivedAt").GetDateTimeOffset()).TotalMilliseconds;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
     }
 
     private static async Task<int> AppliedCountAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
@@ -168,4 +202,7 @@ internal static class SsfBenchmark
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
     }
+
+    /// <summary>One event: every agent's latency, the driver's GC pause time inside the window, and whether GC was paused.</summary>
+    private sealed record EventWindow(List<double> Latencies, double DriverGcMs, bool DriverGcPaused);
 }
