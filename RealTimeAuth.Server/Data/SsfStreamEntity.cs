@@ -60,4 +60,10 @@ public sealed class SsfStreamEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When a replica last created or updated the stream at its transmitter with a fresh push Authorization; another
+    /// replica starting soon after adopts that setup instead of rotating the secret again.
+    /// </summary>
+    public DateTimeOffset? ConfiguredAt { get; set; }
 }

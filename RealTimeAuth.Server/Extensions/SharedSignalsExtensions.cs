@@ -43,6 +43,7 @@ public static class SharedSignalsExtensions
         services.TryAddSingleton<SetValidator>();
         services.TryAddSingleton<SetArrivalSignal>();
         services.AddHostedService<SsfStreamSynchronizer>();
+        services.AddSingleton<PushAuthenticator>();
         services.TryAddSingleton<SsfTransmitterClient>();
         services.TryAddSingleton<SsfStreamSetup>();
         services.TryAddSingleton<SsfPoller>();

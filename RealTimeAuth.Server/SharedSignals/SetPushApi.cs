@@ -48,7 +48,7 @@ public static class SetPushApi
             return new SetErrorResult(SetErrorCodes.AuthenticationFailed, "The request has no Authorization header.");
         }
 
-        var streams = services.Catalog.AuthenticatePush(authorization);
+        var streams = await services.Authenticator.AuthenticateAsync(authorization, cancellationToken);
         if (streams.IsEmpty)
         {
             return new SetErrorResult(SetErrorCodes.AuthenticationFailed, "The Authorization header is not valid for any stream.");

@@ -6,5 +6,6 @@ namespace RealTimeAuth.Server.SharedSignals;
 /// <summary>What the push endpoint needs, bound with <c>[AsParameters]</c>.</summary>
 internal sealed record SetPushServices(
     SsfStreamCatalog Catalog,
+    PushAuthenticator Authenticator,
     SetProcessor Processor,
     Microsoft.Extensions.Options.IOptionsMonitor<SharedSignalsOptions> Options);

@@ -31,6 +31,7 @@ internal sealed class SsfStreamConfiguration : IEntityTypeConfiguration<SsfStrea
         builder.Property(stream => stream.LastVerifiedAt).HasColumnName("last_verified_at");
         builder.Property(stream => stream.CreatedAt).HasColumnName("created_at");
         builder.Property(stream => stream.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(stream => stream.ConfiguredAt).HasColumnName("configured_at");
         builder.HasIndex(stream => new { stream.Issuer, stream.Audience }).IsUnique();
     }
 }

@@ -514,6 +514,10 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("audience");
 
+                    b.Property<DateTimeOffset?>("ConfiguredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("configured_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

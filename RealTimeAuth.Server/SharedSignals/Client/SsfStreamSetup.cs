@@ -54,7 +54,7 @@ internal sealed partial class SsfStreamSetup(
         JsonObject stream;
         if (existing is not null && SsfTransmitterClient.Text(existing, "stream_id") == row.TransmitterStreamId
             && row.DeliveryMethod == transmitter.DeliveryMethod && (transmitter.DeliveryMethod == SsfDeliveryMethods.Poll || row.PushAuthorizationHash is not null)
-            && now - row.UpdatedAt < RecentSetup)
+            && row.ConfiguredAt is { } configured && now - configured < RecentSetup)
         {
             stream = existing;
             LogAdopted(logger, row.TransmitterStreamId!, transmitter.Issuer);
@@ -82,6 +82,7 @@ internal sealed partial class SsfStreamSetup(
             }
 
             row.PushAuthorizationHash = authorization is null ? null : SsfStreamCatalog.HashAuthorization(authorization);
+            row.ConfiguredAt = now;
             row.UpdatedAt = now;
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Server.SharedSignals.Receiving;
@@ -214,6 +215,43 @@ public sealed class PushEndpointTests(SsfServerFixture fixture) : IClassFixture<
             await SetEnabledAsync(TestStreams.OtherIssuer, true);
         }
     }
+
+    [Fact]
+    public async Task Push_SecretRotatedByAnotherReplica_AcceptedWithoutWaitingForThePeriodicRefresh()
+    {
+        var rotated = "Bearer " + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        await SetPushSecretAsync(TestStreams.Issuer, rotated, reload: false);
+
+        // A miss re-reads the streams at most once per interval; an earlier test's wrong header may just have used it.
+        await Task.Delay(PushAuthenticator.MissReloadInterval);
+        try
+        {
+            var response = await Server.PostAsync(Server.Key.Sign(Sets.SessionEstablished()), authorization: rotated);
+            var old = await Server.PostAsync(Server.Key.Sign(Sets.SessionEstablished()), authorization: Server.Authorization);
+
+            Assert.Equal(HttpStatusCode.Accepted, response.Status);
+            AssertError(old, "authentication_failed");
+        }
+        finally
+        {
+            await SetPushSecretAsync(TestStreams.Issuer, Server.Authorization, reload: true);
+        }
+    }
+
+    // Another replica's rotation changes only the row; reload: false leaves this replica's catalog as it was.
+    private async Task SetPushSecretAsync(string issuer, string authorization, bool reload) =>
+        await Server.QueryAsync(async db =>
+        {
+            var hash = SsfStreamCatalog.HashAuthorization(authorization);
+            await db.SsfStreams.Where(stream => stream.Issuer == issuer && stream.PushAuthorizationHash != null)
+                .ExecuteUpdateAsync(update => update.SetProperty(stream => stream.PushAuthorizationHash, hash));
+            if (reload)
+            {
+                await Server.Service<SsfStreamCatalog>().ReloadAsync(db, CancellationToken.None);
+            }
+
+            return true;
+        });
 
     private async Task SetEnabledAsync(string issuer, bool enabled) =>
         await Server.QueryAsync(async db =>
