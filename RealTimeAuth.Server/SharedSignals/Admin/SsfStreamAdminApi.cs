@@ -45,12 +45,7 @@ public static class SsfStreamAdminApi
 
         if (manager.Manager?.Find(id) is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = 409,
-                Title = "Not managed",
-                Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
-            });
+            return NotManaged();
         }
 
         try
@@ -74,12 +69,7 @@ public static class SsfStreamAdminApi
 
         if (manager.Manager?.Find(id) is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = 409,
-                Title = "Not managed",
-                Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
-            });
+            return NotManaged();
         }
 
         try
@@ -207,4 +197,11 @@ public static class SsfStreamAdminApi
     }
 
     private static bool IsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+
+    private static Conflict<ProblemDetails> NotManaged() => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = 409,
+        Title = "Not managed",
+        Detail = "This server does not manage the stream at its transmitter (or has not set it up yet).",
+    });
 }

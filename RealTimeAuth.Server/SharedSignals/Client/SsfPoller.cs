@@ -28,7 +28,7 @@ internal sealed partial class SsfPoller(
         var acks = new List<string>();
         var errors = new Dictionary<string, (string Err, string Description)>(StringComparer.Ordinal);
         var delay = TimeSpan.Zero;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && SsfStreamManager.IsEnabled(catalog, stream))
         {
             try
             {

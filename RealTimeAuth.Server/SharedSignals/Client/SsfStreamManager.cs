@@ -58,7 +58,7 @@ internal sealed partial class SsfStreamManager(
     private async Task SyncStatusLoopAsync(SsfManagedStream stream, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.StreamStatusInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(stoppingToken) && IsEnabled(stream))
         {
             try
             {
@@ -102,12 +102,32 @@ internal sealed partial class SsfStreamManager(
     }
 
     /// <summary>Deletes the stream at its transmitter, when this server manages it.</summary>
+    /// <remarks>
+    /// The stream stays managed if the transmitter refuses. Its status loop and poller stop once the catalog shows the
+    /// row disabled, on every replica.
+    /// </remarks>
     public async Task DeleteAtTransmitterAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (_managed.TryRemove(id, out var stream))
+        if (Find(id) is { } stream)
         {
             await client.DeleteStreamAsync(stream.Transmitter, stream.Metadata, stream.TransmitterStreamId, cancellationToken);
+            _managed.TryRemove(id, out _);
         }
+    }
+
+    /// <summary>False once the stream was deleted (disabled in the streams table) here or by another replica.</summary>
+    internal static bool IsEnabled(SsfStreamCatalog catalog, SsfManagedStream stream) => catalog.Find(stream.Id) is { Enabled: true };
+
+    private bool IsEnabled(SsfManagedStream stream)
+    {
+        if (IsEnabled(catalog, stream))
+        {
+            return true;
+        }
+
+        _managed.TryRemove(stream.Id, out _);
+        LogStreamStopped(logger, stream.Transmitter.Issuer, stream.TransmitterStreamId);
+        return false;
     }
 
     private async Task<T> RetryAsync<T>(TransmitterOptions transmitter, Func<Task<T>> action, CancellationToken stoppingToken)
@@ -134,4 +154,7 @@ internal sealed partial class SsfStreamManager(
 
     [LoggerMessage(EventId = 5055, Level = LogLevel.Warning, Message = "Transmitter {Issuer} did not answer a status read ({Reason})")]
     private static partial void LogTransmitterUnavailable(ILogger logger, string issuer, string reason);
+
+    [LoggerMessage(EventId = 5056, Level = LogLevel.Information, Message = "Stream {StreamId} at transmitter {Issuer} was deleted; no longer reading its status")]
+    private static partial void LogStreamStopped(ILogger logger, string issuer, string streamId);
 }

@@ -80,6 +80,29 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         Assert.Contains(transmitterStreamId, afterAdded);
     }
 
+    [Fact]
+    public async Task ManagedStreamDeletedThroughTheAdminApi_GoneAtTheIdp_DisabledHere_NoLongerManaged()
+    {
+        using var timeout = TestTimeouts.Start();
+        await using var cluster = await ServerCluster.CreateAsync(infrastructure, idp, "ssfdelete", SsfTriggers.ManagedTransmitter(idp));
+        var server = await cluster.StartReplicaAsync();
+        var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
+        var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, timeout.Token);
+        using var http = server.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+        var transmitterStreamId = (await WaitForStreamAsync(http, streamId, _ => true, timeout.Token)).GetProperty("streamId").GetString()!;
+        Assert.Contains(transmitterStreamId, await QueuedStreamsAsync(DemoAccounts.RickSubject, timeout.Token));
+
+        using var deleted = await http.DeleteAsync($"admin/v1/ssf/streams/{streamId}", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.DoesNotContain(transmitterStreamId, await QueuedStreamsAsync(DemoAccounts.RickSubject, timeout.Token));
+        var row = await WaitForStreamAsync(http, streamId, _ => true, timeout.Token);
+        Assert.False(row.GetProperty("enabled").GetBoolean());
+        using var verify = await http.PostAsync($"admin/v1/ssf/streams/{streamId}/verify", null, timeout.Token);
+        Assert.Equal(HttpStatusCode.Conflict, verify.StatusCode);
+    }
+
     /// <summary>The IdP streams a credential-change (password created: revokes nothing) for the user is queued on.</summary>
     private async Task<List<string>> QueuedStreamsAsync(string user, CancellationToken cancellationToken)
     {
