@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
@@ -13,7 +14,8 @@ namespace RealTimeAuth.IntegrationTests.SharedSignals;
 /// <summary>
 /// The server as a receiver client of the real dev IdP (SSF 1.0 §8): it creates its stream at start, a verification it
 /// asks for comes back with its state, poll delivery (RFC 8936) reaches the sessions and refuses a bad SET in
-/// <c>setErrs</c>, and a SET pushed twice is acted on once.
+/// <c>setErrs</c>, a SET pushed twice is acted on once, a replica starting long after the last setup rotates the push
+/// secret, and a deleted stream is gone at the IdP.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
@@ -22,12 +24,8 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
     public async Task PushStream_VerificationRequested_ComesBackWithItsState_AndARedeliveredSetIsActedOnOnce()
     {
         using var timeout = TestTimeouts.Start();
-        await using var cluster = await ServerCluster.CreateAsync(infrastructure, idp, "ssfverify", SsfTriggers.ManagedTransmitter(idp));
-        var server = await cluster.StartReplicaAsync();
-        var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
-        var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, timeout.Token);
-        using var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+        await using var managed = await StartManagedAsync("ssfverify", timeout.Token);
+        var (http, streamId) = (managed.Http, managed.StreamId);
 
         using var verify = await http.PostAsync($"admin/v1/ssf/streams/{streamId}/verify", null, timeout.Token);
         Assert.Equal(HttpStatusCode.Accepted, verify.StatusCode);
@@ -60,13 +58,8 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
     public async Task SubjectRemovedThroughTheAdminApi_IdpSendsNothingForItOnTheStream_UntilAddedAgain()
     {
         using var timeout = TestTimeouts.Start();
-        await using var cluster = await ServerCluster.CreateAsync(infrastructure, idp, "ssfsubjects", SsfTriggers.ManagedTransmitter(idp));
-        var server = await cluster.StartReplicaAsync();
-        var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
-        var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, timeout.Token);
-        using var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
-        var transmitterStreamId = (await WaitForStreamAsync(http, streamId, _ => true, timeout.Token)).GetProperty("streamId").GetString()!;
+        await using var managed = await StartManagedAsync("ssfsubjects", timeout.Token);
+        var (http, streamId, transmitterStreamId) = (managed.Http, managed.StreamId, managed.TransmitterStreamId);
         var subject = new { format = "iss_sub", iss = idp.Issuer, sub = DemoAccounts.RickSubject };
 
         using var removed = await http.PostAsJsonAsync($"admin/v1/ssf/streams/{streamId}/subjects:remove", subject, timeout.Token);
@@ -84,13 +77,8 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
     public async Task ManagedStreamDeletedThroughTheAdminApi_GoneAtTheIdp_DisabledHere_NoLongerManaged()
     {
         using var timeout = TestTimeouts.Start();
-        await using var cluster = await ServerCluster.CreateAsync(infrastructure, idp, "ssfdelete", SsfTriggers.ManagedTransmitter(idp));
-        var server = await cluster.StartReplicaAsync();
-        var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
-        var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, timeout.Token);
-        using var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
-        var transmitterStreamId = (await WaitForStreamAsync(http, streamId, _ => true, timeout.Token)).GetProperty("streamId").GetString()!;
+        await using var managed = await StartManagedAsync("ssfdelete", timeout.Token);
+        var (http, streamId, transmitterStreamId) = (managed.Http, managed.StreamId, managed.TransmitterStreamId);
         Assert.Contains(transmitterStreamId, await QueuedStreamsAsync(DemoAccounts.RickSubject, timeout.Token));
 
         using var deleted = await http.DeleteAsync($"admin/v1/ssf/streams/{streamId}", timeout.Token);
@@ -101,6 +89,68 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         Assert.False(row.GetProperty("enabled").GetBoolean());
         using var verify = await http.PostAsync($"admin/v1/ssf/streams/{streamId}/verify", null, timeout.Token);
         Assert.Equal(HttpStatusCode.Conflict, verify.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReplicaStartingLongAfterTheLastSetup_RotatesThePushSecret_AndTheIdpPushesWithTheNewOne()
+    {
+        using var timeout = TestTimeouts.Start();
+        await using var managed = await StartManagedAsync("ssfrotate", timeout.Token);
+        var firstSecret = await PushSecretHashAsync(managed, timeout.Token);
+        await managed.Server.DisposeAsync();
+
+        // The restart comes "ten minutes" after the last setup; starting the synchronizer must not make it look recent.
+        await ExecuteOnServerDatabaseAsync(managed, $"UPDATE ssf_streams SET configured_at = now() - interval '10 minutes' WHERE id = '{managed.StreamId}'", timeout.Token);
+        var second = await managed.Cluster.StartReplicaAsync();
+        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
+        while (await PushSecretHashAsync(managed, timeout.Token) == firstSecret)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The second replica never rotated the stream's push secret.");
+            await Task.Delay(100, timeout.Token);
+        }
+
+        using var http = second.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", managed.AdminToken);
+        var jtis = await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "device-compliance", new { status = "compliant" }, timeout.Token);
+        var applied = await WaitForEventAsync(http, jtis, set => set.GetProperty("status").GetString() == "applied", timeout.Token);
+        output.WriteLine($"Push secret rotated on restart; SET {applied.GetProperty("jti").GetString()} pushed with the new one and applied.");
+    }
+
+    /// <summary>One replica with the dev IdP as its managed push transmitter, once its stream is set up there.</summary>
+    private async Task<ManagedReplica> StartManagedAsync(string name, CancellationToken cancellationToken)
+    {
+        var cluster = await ServerCluster.CreateAsync(infrastructure, idp, name, SsfTriggers.ManagedTransmitter(idp));
+        try
+        {
+            var server = await cluster.StartReplicaAsync();
+            var adminToken = await idp.AdminAccessTokenAsync(cancellationToken);
+            var streamId = await SsfTriggers.WaitForStreamAsync(server, adminToken, TestTimeouts.Startup, cancellationToken);
+            var http = server.CreateHttpClient();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+            var transmitterStreamId = (await WaitForStreamAsync(http, streamId, _ => true, cancellationToken)).GetProperty("streamId").GetString()!;
+            return new ManagedReplica(cluster, server, http, adminToken, streamId, transmitterStreamId);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<string> PushSecretHashAsync(ManagedReplica managed, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(managed.Cluster.DatabaseConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT encode(push_authorization_hash, 'hex') FROM ssf_streams WHERE id = '{managed.StreamId}'", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task ExecuteOnServerDatabaseAsync(ManagedReplica managed, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(managed.Cluster.DatabaseConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     /// <summary>The IdP streams a credential-change (password created: revokes nothing) for the user is queued on.</summary>
@@ -206,6 +256,16 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
 
             Assert.True(DateTime.UtcNow < deadline, $"No received SET among {string.Join(", ", jtis)} reached the expected state.");
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private sealed record ManagedReplica(ServerCluster Cluster, ServerHost Server, HttpClient Http, string AdminToken, Guid StreamId, string TransmitterStreamId)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Cluster.DisposeAsync();
         }
     }
 }
