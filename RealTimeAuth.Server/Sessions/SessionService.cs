@@ -237,9 +237,10 @@ public sealed partial class SessionService(
 
     /// <summary>
     /// Writes a revocation. The sessions this replica holds are revoked in its cache, and so on their streams, as
-    /// soon as the entry's sequence is drawn and while the rows are written: for a user with a thousand agents the
-    /// <c>UPDATE</c> is the slowest step, and revoking early fails closed. If the write fails they are reinstated
-    /// from their rows (ADR 0012).
+    /// soon as the entry's sequence is drawn, before the rows are written: for a user with a thousand agents the
+    /// <c>UPDATE</c> is the slowest step, and revoking early fails closed. The <c>UPDATE</c> is sent only after the
+    /// pushes are queued, so PostgreSQL does not compete with them for the cores. If the write fails the sessions are
+    /// reinstated from their rows (ADR 0012).
     /// </summary>
     private async Task<RevocationResult> RevokeWhereAsync(
         Func<DateTimeOffset, IQueryable<Guid>> revoke,
@@ -259,9 +260,8 @@ public sealed partial class SessionService(
             await events.LockAsync(db, cancellationToken);
             var sequence = await events.ReserveSequenceAsync(db, cancellationToken);
             var now = TruncateToMicroseconds(timeProvider.GetUtcNow());
-            var writing = revoke(now).ToListAsync(cancellationToken);
             ahead.AddRange(RevokeAhead(held(), named, reason, detail, sequence, now));
-            var revoked = await writing;
+            var revoked = await revoke(now).ToListAsync(cancellationToken);
             if (revoked.Count == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
