@@ -30,32 +30,15 @@ internal sealed partial class DecisionAuditRetention(
             {
                 await SweepIfLeaderAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSweepFailed(logger, exception.GetType().Name, exception.Message);
             }
         }
     }
 
-    private async Task SweepIfLeaderAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var lease = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
-        await lease.Database.OpenConnectionAsync(cancellationToken);
-        if (!await AdvisoryLease.TryTakeAsync(lease, LeaseKey, cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await SweepAsync(lease, cancellationToken);
-        }
-        finally
-        {
-            await AdvisoryLease.TryReleaseAsync(lease, LeaseKey);
-        }
-    }
+    private Task SweepIfLeaderAsync(CancellationToken cancellationToken) =>
+        AdvisoryLease.RunIfTakenAsync(scopeFactory, LeaseKey, lease => SweepAsync(lease, cancellationToken), cancellationToken);
 
     /// <summary>Deletes every row older than the retention; returns how many.</summary>
     internal async Task<long> SweepAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Events;
 
 namespace RealTimeAuth.Server.PolicyStore;
 
@@ -15,6 +15,7 @@ internal sealed partial class PolicyReconciliation(
     IServiceScopeFactory scopeFactory,
     DatabaseMigrationState migrations,
     IOptions<PolicyOptions> options,
+    IReplicaCurrency replica,
     TimeProvider timeProvider,
     ILogger<PolicyReconciliation> logger) : BackgroundService
 {
@@ -32,7 +33,7 @@ internal sealed partial class PolicyReconciliation(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception.GetType().Name, exception.Message);
             }
@@ -42,24 +43,21 @@ internal sealed partial class PolicyReconciliation(
     /// <summary>One pass, if no other replica is running one; null when another replica holds the lease.</summary>
     internal async Task<ReevaluationResult?> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var lease = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
-        await lease.Database.OpenConnectionAsync(cancellationToken);
-        if (!await AdvisoryLease.TryTakeAsync(lease, LeaseKey, cancellationToken))
+        ReevaluationResult? result = null;
+        await AdvisoryLease.RunIfTakenAsync(scopeFactory, LeaseKey, async _ =>
         {
-            return null;
-        }
+            // The pass works from this replica's policy and sessions: first apply what the log already holds (a publish
+            // committed on another replica a moment ago), and skip the pass if this replica cannot prove it is current.
+            await replica.CatchUpAsync(cancellationToken);
+            if (!replica.IsCurrent)
+            {
+                return;
+            }
 
-        try
-        {
             await using var work = scopeFactory.CreateAsyncScope();
-            return await work.ServiceProvider.GetRequiredService<SessionReevaluator>().ReevaluateAsync(Cause, Actor, cancellationToken, quiet: true);
-        }
-        finally
-        {
-            // Closing the connection would release it too; unlocking keeps a pooled connection clean.
-            await AdvisoryLease.TryReleaseAsync(lease, LeaseKey);
-        }
+            result = await work.ServiceProvider.GetRequiredService<SessionReevaluator>().ReevaluateAsync(Cause, Actor, cancellationToken, quiet: true);
+        }, cancellationToken);
+        return result;
     }
 
     [LoggerMessage(EventId = 4131, Level = LogLevel.Warning, Message = "Policy reconciliation failed ({Error}: {Reason}); it runs again at the next interval")]

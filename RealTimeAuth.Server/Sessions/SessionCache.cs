@@ -6,7 +6,7 @@ namespace RealTimeAuth.Server.Sessions;
 /// <summary>
 /// This replica's view of every live session, kept current by the replica synchronizer from the
 /// event log. Reads are lock-free. Besides the synchronizer, only a revocation being written here
-/// changes it, ahead of its entry (<see cref="RevokeAhead"/>).
+/// changes it, ahead of its entry (<see cref="Apply"/>, <see cref="Reinstate"/>).
 /// </summary>
 public sealed class SessionCache
 {
@@ -59,14 +59,8 @@ public sealed class SessionCache
     }
 
     /// <summary>
-    /// Applies a revocation this replica is about to write, before its entry exists, so the sessions' streams hear
-    /// of it while the rows are still being written; the entry later applies the same state without a second push.
-    /// </summary>
-    internal void RevokeAhead(SessionChange change) => Apply(change);
-
-    /// <summary>
-    /// Undoes <see cref="RevokeAhead"/> for a revocation that was not written: each session whose cached state is
-    /// still <paramref name="ahead"/> gets <paramref name="row"/>, without a notification.
+    /// Undoes a revocation applied ahead of a write that did not happen: the session, if its cached state is still
+    /// <paramref name="ahead"/>, gets <paramref name="row"/>, without a notification.
     /// </summary>
     internal void Reinstate(SessionState ahead, SessionState row) => _sessions.TryUpdate(row.Id, row, ahead);
 
@@ -100,13 +94,16 @@ public sealed class SessionCache
         }
     }
 
+    /// <summary>
+    /// Stores the changed session and tells the subscribers. A revocation of a session already revoked tells no one:
+    /// revoked is final, and a revocation this replica applied ahead of its entry has already been pushed.
+    /// </summary>
     internal void Apply(SessionChange change)
     {
         var previous = Find(change.Session.Id);
         Store(change.Session);
         if (change.Kind == SessionChangeKind.Revoked && previous is { IsActive: false })
         {
-            // Revoked is final, and its streams already heard (a revocation applied ahead of its entry).
             return;
         }
 

@@ -291,7 +291,7 @@ public sealed partial class SessionService(
         foreach (var session in held)
         {
             var state = session.AsRevoked(named is null || named.Contains(session.Id) ? reason : AncestorRevoked, detail, now);
-            cache.RevokeAhead(new SessionChange(SessionChangeKind.Revoked, state, sequence, now, reason, detail));
+            cache.Apply(new SessionChange(SessionChangeKind.Revoked, state, sequence, now, reason, detail));
             revoked.Add(state);
         }
 

@@ -59,12 +59,25 @@ public sealed class ServerCluster : IAsyncDisposable
     }
 
     /// <summary>Rows in the <c>sessions</c> table, read straight from PostgreSQL.</summary>
-    public async Task<long> CountSessionsAsync(CancellationToken cancellationToken)
+    public async Task<long> CountSessionsAsync(CancellationToken cancellationToken) =>
+        (long)(await ScalarAsync("SELECT count(*) FROM sessions", cancellationToken))!;
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, run straight on the server's database.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM sessions", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> straight on the server's database; returns the rows it affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

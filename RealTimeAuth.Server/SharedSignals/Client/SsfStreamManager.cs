@@ -58,7 +58,7 @@ internal sealed partial class SsfStreamManager(
     private async Task SyncStatusLoopAsync(SsfManagedStream stream, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.StreamStatusInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken) && IsEnabled(stream))
+        while (await timer.WaitForNextTickAsync(stoppingToken) && StillEnabledOrForget(stream))
         {
             try
             {
@@ -118,7 +118,7 @@ internal sealed partial class SsfStreamManager(
     /// <summary>False once the stream was deleted (disabled in the streams table) here or by another replica.</summary>
     internal static bool IsEnabled(SsfStreamCatalog catalog, SsfManagedStream stream) => catalog.Find(stream.Id) is { Enabled: true };
 
-    private bool IsEnabled(SsfManagedStream stream)
+    private bool StillEnabledOrForget(SsfManagedStream stream)
     {
         if (IsEnabled(catalog, stream))
         {

@@ -20,37 +20,35 @@ internal sealed class PushAuthenticator(SsfStreamCatalog catalog, IServiceScopeF
     public async Task<ImmutableArray<SsfStreamDescriptor>> AuthenticateAsync(string authorization, CancellationToken cancellationToken)
     {
         var streams = catalog.AuthenticatePush(authorization);
-        if (streams.IsEmpty && await ReloadAfterMissAsync(cancellationToken))
+        if (!streams.IsEmpty)
         {
-            streams = catalog.AuthenticatePush(authorization);
+            return streams;
         }
 
-        return streams;
+        // Checked again whether or not this call re-read: a reload that finished while it waited may hold the secret.
+        await ReloadAfterMissAsync(cancellationToken);
+        return catalog.AuthenticatePush(authorization);
     }
 
     public void Dispose() => _reload.Dispose();
 
-    /// <summary>True when the catalog was re-read after this miss arrived, by this call or a concurrent one.</summary>
-    private async Task<bool> ReloadAfterMissAsync(CancellationToken cancellationToken)
+    /// <summary>Re-reads the streams unless a reload started after this miss arrived or less than an interval ago.</summary>
+    private async Task ReloadAfterMissAsync(CancellationToken cancellationToken)
     {
         var arrived = timeProvider.GetTimestamp();
         await _reload.WaitAsync(cancellationToken);
         try
         {
-            if (_lastReload >= arrived)
+            var recent = _lastReload != long.MinValue
+                && (_lastReload >= arrived || timeProvider.GetElapsedTime(_lastReload) < MissReloadInterval);
+            if (recent)
             {
-                return true;
-            }
-
-            if (_lastReload != long.MinValue && timeProvider.GetElapsedTime(_lastReload) < MissReloadInterval)
-            {
-                return false;
+                return;
             }
 
             _lastReload = timeProvider.GetTimestamp();
             await using var scope = scopeFactory.CreateAsyncScope();
             await catalog.ReloadAsync(scope.ServiceProvider.GetRequiredService<RtaDbContext>(), cancellationToken);
-            return true;
         }
         finally
         {

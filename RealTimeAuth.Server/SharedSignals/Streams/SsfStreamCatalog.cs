@@ -14,6 +14,7 @@ namespace RealTimeAuth.Server.SharedSignals.Streams;
 public sealed class SsfStreamCatalog
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _reload = new(1, 1);
     private ImmutableArray<SsfStreamDescriptor> _streams = [];
 
     /// <summary>Completes once the streams have been read at start.</summary>
@@ -54,10 +55,22 @@ public sealed class SsfStreamCatalog
     // Hashing first gives equal-length inputs, so the comparison time reveals nothing about the secret's length.
     public static byte[] HashAuthorization(string authorization) => SHA256.HashData(Encoding.UTF8.GetBytes(authorization));
 
+    /// <summary>
+    /// Re-reads the streams table. Reloads take turns, so a slow read that started earlier can never replace what a
+    /// later one read (a push secret another replica has just rotated, say).
+    /// </summary>
     public async Task ReloadAsync(RtaDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await db.SsfStreams.AsNoTracking().ToListAsync(cancellationToken);
-        Replace(rows.Select(ToDescriptor));
+        await _reload.WaitAsync(cancellationToken);
+        try
+        {
+            var rows = await db.SsfStreams.AsNoTracking().ToListAsync(cancellationToken);
+            Replace(rows.Select(ToDescriptor));
+        }
+        finally
+        {
+            _reload.Release();
+        }
     }
 
     internal void Replace(IEnumerable<SsfStreamDescriptor> streams)

@@ -181,8 +181,14 @@ internal static class SsfBenchmark
     /// </summary>
     private static async Task<double> LastApplyTimeAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
     {
+        var deadline = Stopwatch.GetTimestamp();
         while (true)
         {
+            if (Stopwatch.GetElapsedTime(deadline) > RevokeTimeout)
+            {
+                throw new TimeoutException($"The newest SET was not applied within {RevokeTimeout.TotalSeconds:0} s.");
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?skip=0&take=1");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
             using var response = await http.SendAsync(request, cancellationToken);

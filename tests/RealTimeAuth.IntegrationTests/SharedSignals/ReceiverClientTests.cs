@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Npgsql;
+using RealTimeAuth.DevIdp.Data;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
@@ -100,7 +100,7 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         await managed.Server.DisposeAsync();
 
         // The restart comes "ten minutes" after the last setup; starting the synchronizer must not make it look recent.
-        await ExecuteOnServerDatabaseAsync(managed, $"UPDATE ssf_streams SET configured_at = now() - interval '10 minutes' WHERE id = '{managed.StreamId}'", timeout.Token);
+        Assert.Equal(1, await managed.Cluster.ExecuteAsync($"UPDATE ssf_streams SET configured_at = now() - interval '10 minutes' WHERE id = '{managed.StreamId}'", timeout.Token));
         var second = await managed.Cluster.StartReplicaAsync();
         var deadline = DateTime.UtcNow + TestTimeouts.Startup;
         while (await PushSecretHashAsync(managed, timeout.Token) == firstSecret)
@@ -137,21 +137,8 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         }
     }
 
-    private static async Task<string> PushSecretHashAsync(ManagedReplica managed, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(managed.Cluster.DatabaseConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT encode(push_authorization_hash, 'hex') FROM ssf_streams WHERE id = '{managed.StreamId}'", connection);
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task ExecuteOnServerDatabaseAsync(ManagedReplica managed, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(managed.Cluster.DatabaseConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync(cancellationToken));
-    }
+    private static async Task<string> PushSecretHashAsync(ManagedReplica managed, CancellationToken cancellationToken) =>
+        (string)(await managed.Cluster.ScalarAsync($"SELECT encode(push_authorization_hash, 'hex') FROM ssf_streams WHERE id = '{managed.StreamId}'", cancellationToken))!;
 
     /// <summary>The IdP streams a credential-change (password created: revokes nothing) for the user is queued on.</summary>
     private async Task<List<string>> QueuedStreamsAsync(string user, CancellationToken cancellationToken)
@@ -207,7 +194,7 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
 
     private async Task ExecuteOnIdpAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection($"Data Source={idp.Host.DatabasePath}");
+        await using var connection = new SqliteConnection(DevIdpStore.ConnectionString(idp.Host.DatabasePath));
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -216,7 +203,7 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
 
     private async Task<string?> QueryIdpAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection($"Data Source={idp.Host.DatabasePath}");
+        await using var connection = new SqliteConnection(DevIdpStore.ConnectionString(idp.Host.DatabasePath));
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -28,7 +28,7 @@ public sealed class KeyRotationTests(InfrastructureFixture infrastructure)
         var ring = server.Service<RtaKeyRing>();
         var firstKey = KeyIdOf(oldToken);
 
-        await WaitUntilAsync(() => ring.ActiveKeyId is { } active && active != firstKey);
+        Assert.True(await LiveServer.EventuallyAsync(() => ring.ActiveKeyId is { } active && active != firstKey));
         var refreshed = await RefreshAsync(server, session.Id);
         var oldStillAllowed = await server.Client.AuthorizeAsync(
             LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(oldToken), deadline: DateTime.UtcNow + LiveServer.Timeout);
@@ -55,14 +55,5 @@ public sealed class KeyRotationTests(InfrastructureFixture infrastructure)
         Assert.True(RtaTokenText.TryDecode(token, bytes));
         Assert.True(RtaTokenView.TryCreate(bytes, out var view));
         return view.KeyId;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(LiveServer.Timeout);
-        while (!condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

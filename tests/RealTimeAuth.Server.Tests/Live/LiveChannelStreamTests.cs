@@ -204,7 +204,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = first.Sequence } }).WaitAsync(LiveServer.Timeout);
         var hub = server.Service<StreamHub>();
 
-        Assert.True(await Eventually(() => hub.ConnectionsOf(session.Id) is [{ LastAcknowledged: 1 }]));
+        Assert.True(await LiveServer.EventuallyAsync(() => hub.ConnectionsOf(session.Id) is [{ LastAcknowledged: 1 }]));
     }
 
     [Fact]
@@ -221,24 +221,8 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         await cancel.CancelAsync();
         call.Dispose();
 
-        Assert.True(await Eventually(() => hub.ConnectionsOf(session.Id).Count == 0));
+        Assert.True(await LiveServer.EventuallyAsync(() => hub.ConnectionsOf(session.Id).Count == 0));
     }
 
     private static DateTime Deadline() => DateTime.UtcNow + LiveServer.Timeout;
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(LiveServer.Timeout);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-
-        return true;
-    }
 }

@@ -55,6 +55,23 @@ public sealed class LiveServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Whether <paramref name="condition"/> holds within <see cref="Timeout"/>, checked every 20 ms.</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        return true;
+    }
+
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
 

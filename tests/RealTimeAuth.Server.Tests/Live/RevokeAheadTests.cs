@@ -56,7 +56,7 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
             await using var scope = server.Factory.Services.CreateAsyncScope();
             var revoking = scope.ServiceProvider.GetRequiredService<SessionService>()
                 .RevokeAsync(parent.Id, "admin-revoked", null, "test", cancel.Token);
-            await WaitUntilAsync(() => cache.Find(child.Id) is { IsActive: false } && cache.Find(parent.Id) is { IsActive: false });
+            Assert.True(await LiveServer.EventuallyAsync(() => cache.Find(child.Id) is { IsActive: false } && cache.Find(parent.Id) is { IsActive: false }));
 
             await cancel.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => revoking.WaitAsync(LiveServer.Timeout));
@@ -67,15 +67,6 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
         Assert.Equal(SessionStatus.Active, cache.Find(child.Id)?.Status);
         var result = await server.RevokeAsync(parent.Id);
         Assert.Equal(2, result.RevokedSessionIds.Count);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(LiveServer.Timeout);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
     }
 
     /// <summary>A transaction holding one session row <c>FOR UPDATE</c>, so a revocation's <c>UPDATE</c> waits.</summary>

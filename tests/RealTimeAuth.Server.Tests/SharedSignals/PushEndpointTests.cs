@@ -223,7 +223,7 @@ public sealed class PushEndpointTests(SsfServerFixture fixture) : IClassFixture<
         await SetPushSecretAsync(TestStreams.Issuer, rotated, reload: false);
 
         // A miss re-reads the streams at most once per interval; an earlier test's wrong header may just have used it.
-        await Task.Delay(PushAuthenticator.MissReloadInterval);
+        await Task.Delay(PushAuthenticator.MissReloadInterval + TimeSpan.FromMilliseconds(100));
         try
         {
             var response = await Server.PostAsync(Server.Key.Sign(Sets.SessionEstablished()), authorization: rotated);
