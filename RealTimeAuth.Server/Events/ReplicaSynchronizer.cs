@@ -90,8 +90,19 @@ internal sealed partial class ReplicaSynchronizer(
         }
     }
 
-    /// <summary>Asks for an immediate read of the log.</summary>
-    public void Signal() => _signal.Release();
+    /// <summary>
+    /// Asks for a read of the log that starts after this call. Requests coalesce: one pending wake-up answers every
+    /// request made before its read starts. Each session created announces its entry and waits for it, so counting
+    /// every request made a thousand agents connecting leave a backlog of empty reads that ran on for minutes.
+    /// </summary>
+    public void Signal()
+    {
+        // Two callers may both see zero and release twice; that costs one extra read, never a missed one.
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -195,6 +206,7 @@ internal sealed partial class ReplicaSynchronizer(
         while (true)
         {
             var last = LastAppliedSequence;
+            telemetry.LogReads.Add(1);
             var entries = await db.EventLog.AsNoTracking()
                 .Where(entry => entry.Sequence > last)
                 .OrderBy(entry => entry.Sequence)

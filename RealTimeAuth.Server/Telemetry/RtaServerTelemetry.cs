@@ -20,6 +20,7 @@ public sealed class RtaServerTelemetry : IDisposable
         Decisions = _meter.CreateCounter<long>("rta.decisions", description: "Authorization decisions");
         Denials = _meter.CreateCounter<long>("rta.denials", description: "Authorization decisions that denied");
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
+        LogReads = _meter.CreateCounter<long>("rta.replica.log_reads", description: "Reads of the event log by this replica's synchronizer");
         ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
         RevocationToPush = _meter.CreateHistogram<double>("rta.revocation_to_push", unit: "ms",
             description: "From a revocation's commit to its push on a stream");
@@ -34,6 +35,8 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> Denials { get; }
 
     public Counter<long> Revocations { get; }
+
+    public Counter<long> LogReads { get; }
 
     public UpDownCounter<long> ActiveStreams { get; }
 

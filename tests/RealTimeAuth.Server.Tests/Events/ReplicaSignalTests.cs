@@ -1,0 +1,48 @@
+using System.Diagnostics.Metrics;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.Server.Tests.Live;
+using RealTimeAuth.Testing;
+
+namespace RealTimeAuth.Server.Tests.Events;
+
+/// <summary>
+/// Every session created asks the synchronizer twice to read the log (its announcement and its wait). The requests
+/// must coalesce, or a thousand agents connecting leave a backlog of empty reads that competes with the next storm.
+/// </summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class ReplicaSignalTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Signal_AThousandRequestsAtOnce_AreAnsweredByAFewReads()
+    {
+        // Polls rare enough not to blur the count.
+        await using var server = await LiveServer.StartAsync(
+            infrastructure, "replica_signals", new Dictionary<string, string> { ["Replica:PollInterval"] = "00:00:01.500" });
+        var synchronizer = server.Service<ReplicaSynchronizer>();
+        var telemetry = server.Service<RtaServerTelemetry>();
+        long reads = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (ReferenceEquals(instrument, telemetry.LogReads))
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref reads, value));
+        listener.Start();
+
+        for (var request = 0; request < 1000; request++)
+        {
+            synchronizer.Signal();
+        }
+
+        await synchronizer.CatchUpAsync(CancellationToken.None);
+        // Long enough for a backlog to show: one empty read takes about a millisecond.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.InRange(Interlocked.Read(ref reads), 1, 4);
+        Assert.True(synchronizer.IsCurrent);
+    }
+}
