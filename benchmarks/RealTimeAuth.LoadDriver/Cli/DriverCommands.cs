@@ -15,6 +15,8 @@ internal static class DriverCommands
     private const string Usage = """
         Usage: RealTimeAuth.LoadDriver COMMAND [--option value]...
 
+          Every command:  --server-gc 0      1: the server replica runs with server GC instead of the workstation GC it ships with
+
           revocation   Revocation to push with N connected agents per phase (loopback only).
                          --agents 1,100,1000            connected agents per phase
                          --revocations 200              measured revocations per phase
@@ -46,6 +48,7 @@ internal static class DriverCommands
         try
         {
             var line = CommandLine.Parse(args);
+            ServerProcess.UseServerGc = line.Int("server-gc", 0, 0, 1) == 1;
             switch (line.Command)
             {
                 case ServeCommand.Name:

@@ -10,7 +10,7 @@ namespace RealTimeAuth.LoadDriver.Hosting;
 /// <summary>
 /// The RTA server replica in a child process (this driver's <c>serve</c> command), so the thousands of SDK clients
 /// the driver hosts share neither its thread pool, its GC pauses nor its heap, and its memory can be measured alone.
-/// The child runs with server GC, as the server's own runtimeconfig asks. Lines it prints without the
+/// The child runs with the server's own GC settings (workstation GC, background collections). Lines it prints without the
 /// <see cref="Marker"/> (its logs) are passed on to standard error.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
@@ -41,6 +41,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>Whether server replicas started from now on run with server GC (<c>--server-gc 1</c>).</summary>
+    public static bool UseServerGc { get; set; }
+
     /// <summary>CPU time the server process has used so far, all threads.</summary>
     public TimeSpan ProcessorTime
     {
@@ -67,7 +70,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add(ServeCommand.Name);
-        start.Environment["DOTNET_gcServer"] = "1";
+        // The driver's own runtimeconfig is not the server's: the child runs with the GC the server ships with
+        // (workstation, see RealTimeAuth.Server.csproj) unless --server-gc 1 asks for server GC.
+        start.Environment["DOTNET_gcServer"] = UseServerGc ? "1" : "0";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}."));
         try
         {
@@ -85,13 +91,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Has the server collect garbage fully, then reports its memory.</summary>
-    public async Task<ServerMemory> MeasureMemoryAsync(CancellationToken cancellationToken)
+    public async Task<ServerMemory> MeasureMemoryAsync(CancellationToken cancellationToken) =>
+        ServerMemory.Parse(await CommandAsync("memory", cancellationToken));
+
+    /// <summary>The server's garbage collections so far (no collection is triggered).</summary>
+    public async Task<ServerGc> ReadGcAsync(CancellationToken cancellationToken) =>
+        ServerGc.Parse(await CommandAsync("gc", cancellationToken));
+
+    private async Task<string> CommandAsync(string verb, CancellationToken cancellationToken)
     {
         await _commands.WaitAsync(cancellationToken);
         try
         {
-            await SendAsync("memory", cancellationToken);
-            return ServerMemory.Parse(await ReplyAsync("memory", MeasureTimeout, cancellationToken));
+            await SendAsync(verb, cancellationToken);
+            return await ReplyAsync(verb, MeasureTimeout, cancellationToken);
         }
         finally
         {

@@ -59,6 +59,8 @@ internal static class SsfBenchmark
         long exceptions = 0;
         var driverGc = 0.0;
         var gcPausedWindows = 0;
+        var cpu = CpuAccount.Zero;
+        var serverGc = ServerGc.Zero;
         for (var index = 0; index < settings.Events; index++)
         {
             var before = Interlocked.Read(ref _exceptions);
@@ -69,9 +71,11 @@ internal static class SsfBenchmark
             perEventMin.Add(window.Latencies.Min());
             driverGc += window.DriverGcMs;
             gcPausedWindows += window.DriverGcPaused ? 1 : 0;
+            cpu += window.Cpu;
+            serverGc += window.ServerGc;
             applyTimes.Add(await LastApplyTimeAsync(http, environment.AdminToken, cancellationToken));
             Progress.Write(string.Create(CultureInfo.InvariantCulture,
-                $"Event {index + 1}/{settings.Events}: agents revoked {window.Latencies.Min():0.0} to {window.Latencies.Max():0.0} ms after the 202; driver GC pauses in the window {window.DriverGcMs:0.0} ms."));
+                $"Event {index + 1}/{settings.Events}: agents revoked {window.Latencies.Min():0.0} to {window.Latencies.Max():0.0} ms after the 202; driver GC pauses in the window {window.DriverGcMs:0.0} ms; server GC {window.ServerGc.Describe()}; CPU {window.Cpu.Describe(1)}."));
         }
 
         var (accepted, applied) = settings.Burst > 0 ? await BurstAsync(environment, transmitter, http, settings, cancellationToken) : (double.NaN, double.NaN);
@@ -88,6 +92,8 @@ internal static class SsfBenchmark
             202 → first agent of the event: p50 {first.P50:0.0} ms, p99 {first.P99:0.0} ms, max {first.Max:0.0} ms
             SET received → effect committed (server clock, admin API): p50 {apply.P50:0.0} ms, p99 {apply.P99:0.0} ms, max {apply.Max:0.0} ms
             Exceptions thrown in the driver per measured event (connecting, revoking and closing {settings.Agents} agents): {(double)exceptions / settings.Events:0}
+            CPU per window (push to last Revoked, /proc in 10 ms ticks): {cpu.Describe(settings.Events)}
+            Server GC ({(ServerProcess.UseServerGc ? "server" : "workstation, background")}) in the windows: {serverGc.Describe(settings.Events)}
             Driver GC: {(settings.PauseDriverGc ? "paused" : "allowed")} from push to last Revoked; paused in {gcPausedWindows} of {settings.Events} windows; {driverGc / settings.Events:0.0} ms of pauses per window
             Ingestion burst of {settings.Burst} SETs, {settings.Concurrency} in flight: {accepted:0} accepted/s, {applied:0} applied/s
             {machine}
@@ -107,7 +113,9 @@ internal static class SsfBenchmark
             new JsonObject { ["initiating_entity"] = "admin", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
 
         // Starting the region may collect first, before the clock starts.
+        var serverGcBefore = await environment.Server.ReadGcAsync(cancellationToken);
         var gcPaused = pauseDriverGc && GC.TryStartNoGCRegion(NoGcRegionBytes);
+        var cpuBefore = CpuAccount.Read(environment.Server.ProcessId);
         try
         {
             var status = await PushAsync(http, transmitter, set, cancellationToken);
@@ -120,10 +128,14 @@ internal static class SsfBenchmark
 
             await Task.WhenAll(probes.Select(probe => probe.Revoked.WaitAsync(RevokeTimeout, cancellationToken)));
             var driverGc = GC.GetTotalPauseDuration() - pausedBefore;
+            var cpu = CpuAccount.Read(environment.Server.ProcessId) - cpuBefore;
+            var serverGc = await environment.Server.ReadGcAsync(cancellationToken) - serverGcBefore;
             return new EventWindow(
                 [.. probes.Select(probe => Stopwatch.GetElapsedTime(accepted, probe.RevokedAtTimestamp).TotalMilliseconds)],
                 driverGc.TotalMilliseconds,
-                gcPaused && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion);
+                gcPaused && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion,
+                cpu,
+                serverGc);
         }
         finally
         {
@@ -212,6 +224,9 @@ internal static class SsfBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
     }
 
-    /// <summary>One event: every agent's latency, the driver's GC pause time inside the window, and whether GC was paused.</summary>
-    private sealed record EventWindow(List<double> Latencies, double DriverGcMs, bool DriverGcPaused);
+    /// <summary>
+    /// One event: every agent's latency, the driver's GC pause time inside the window, whether GC was paused, where
+    /// the CPU went, and the server's collections.
+    /// </summary>
+    private sealed record EventWindow(List<double> Latencies, double DriverGcMs, bool DriverGcPaused, CpuAccount Cpu, ServerGc ServerGc);
 }
