@@ -27,30 +27,43 @@ internal sealed partial class PushDeliveryWorker(
     // Streams with a delivery in progress, by id; a round starts no second delivery on them.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _delivering = new();
 
+    // Deliveries started and not yet seen to end (only the worker's loop touches it); awaited when the worker stops.
+    private readonly List<Task> _started = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var wait = IdleWait;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                wait = await DeliverDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogWorkerFailed(logger, exception.GetType().Name, exception.Message);
-            }
+                var queued = signal.NextNotification;
+                var wait = IdleWait;
+                try
+                {
+                    wait = await DeliverDueAsync(queued, stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogWorkerFailed(logger, exception.GetType().Name, exception.Message);
+                }
 
-            await signal.WaitAsync(wait, stoppingToken);
+                await SsfDeliverySignal.WaitAsync(queued, wait, stoppingToken);
+            }
+        }
+        finally
+        {
+            // Cancelled with the worker; none may still write to the database once the host has stopped.
+            await Task.WhenAll(_started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
     /// <summary>
-    /// Starts delivery on every stream not already delivering and waits up to a second for them; returns how long to
-    /// wait before the next due SET (at most a second). A stream whose receiver hangs keeps its own delivery running
-    /// into later rounds, so it never holds up the others' new events.
+    /// Starts delivery on every stream not already delivering and waits for them, up to a second or until
+    /// <paramref name="queued"/> says a SET was queued; returns how long to wait before the next due SET (at most a
+    /// second). A stream whose receiver hangs keeps its own delivery running into later rounds, so it never holds up
+    /// the others' new events.
     /// </summary>
-    internal async Task<TimeSpan> DeliverDueAsync(CancellationToken cancellationToken)
+    internal async Task<TimeSpan> DeliverDueAsync(Task queued, CancellationToken cancellationToken)
     {
         List<SsfStreamRecord> streams;
         await using (var scope = scopeFactory.CreateAsyncScope())
@@ -62,8 +75,10 @@ internal sealed partial class PushDeliveryWorker(
 
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var started = streams.Where(stream => !_delivering.ContainsKey(stream.Id)).Select(stream => TrackAsync(stream, now, cancellationToken)).ToList();
+        _started.RemoveAll(delivery => delivery.IsCompleted);
+        _started.AddRange(started);
         var round = Task.WhenAll(started);
-        await Task.WhenAny(round, Task.Delay(IdleWait, timeProvider, cancellationToken));
+        await Task.WhenAny(round, queued, Task.Delay(IdleWait, timeProvider, cancellationToken));
         // A delivery still running reports nothing here; the next round, at most a second away, looks at its stream again.
         var next = round.IsCompletedSuccessfully ? round.Result.DefaultIfEmpty(long.MaxValue).Min() : long.MaxValue;
         return next == long.MaxValue ? IdleWait : TimeSpan.FromMilliseconds(Math.Clamp(next - timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), 0, IdleWait.TotalMilliseconds));

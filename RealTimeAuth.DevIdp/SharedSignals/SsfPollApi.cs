@@ -50,6 +50,7 @@ internal static class SsfPollApi
         var deadline = timeProvider.GetUtcNow() + options.Value.MaxPollWait;
         while (true)
         {
+            var queued = signal.NextNotification;
             var now = timeProvider.GetUtcNow();
             var due = maxEvents == 0 || stream.Status != SsfStatuses.Enabled
                 ? []
@@ -74,7 +75,7 @@ internal static class SsfPollApi
                 return TypedResults.Text(new JsonObject { ["sets"] = sets, ["moreAvailable"] = due.Count > maxEvents }.ToJsonString(), "application/json");
             }
 
-            await signal.WaitAsync(deadline - now, cancellationToken);
+            await SsfDeliverySignal.WaitAsync(queued, deadline - now, cancellationToken);
             await db.Entry(stream).ReloadAsync(cancellationToken);
         }
     }

@@ -19,7 +19,9 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
     {
         using var timeout = TestTimeout.Start();
         await using var receiver = await FlakyReceiver.StartAsync(failures: 2);
-        using var idp = factory.WithWebHostBuilder(builder =>
+        // A database of its own: the class fixture's host, started by the poll tests, would deliver these pushes too.
+        using var own = new DevIdpFactory();
+        using var idp = own.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("DevIdp:SharedSignals:PushInitialBackoff", "00:00:00.200");
             builder.UseSetting("DevIdp:SharedSignals:PushMaxBackoff", "00:00:05");
@@ -73,7 +75,9 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
     {
         using var timeout = TestTimeout.Start();
         await using var receiver = await FlakyReceiver.StartAsync(failures: 1);
-        using var idp = factory.WithWebHostBuilder(builder =>
+        // A database of its own: the class fixture's host, started by the poll tests, would deliver these pushes too.
+        using var own = new DevIdpFactory();
+        using var idp = own.WithWebHostBuilder(builder =>
         {
             // A retry would normally come 30 s after the failure.
             builder.UseSetting("DevIdp:SharedSignals:PushInitialBackoff", "00:00:30");
@@ -116,7 +120,9 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
         using var timeout = TestTimeout.Start();
         await using var hanging = await FlakyReceiver.StartAsync(failures: 0, stall: TimeSpan.FromSeconds(20));
         await using var healthy = await FlakyReceiver.StartAsync(failures: 0);
-        using var idp = factory.WithWebHostBuilder(builder => builder.UseSetting("DevIdp:SharedSignals:PushTimeout", "00:00:15"));
+        // A database of its own: the class fixture's host, started by the poll tests, would deliver these pushes too.
+        using var own = new DevIdpFactory();
+        using var idp = own.WithWebHostBuilder(builder => builder.UseSetting("DevIdp:SharedSignals:PushTimeout", "00:00:15"));
         using var client = idp.CreateClient();
         var token = await Transmitter.ManagementTokenAsync(client, timeout.Token);
         foreach (var receiver in new[] { hanging, healthy })
