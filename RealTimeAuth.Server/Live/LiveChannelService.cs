@@ -140,10 +140,10 @@ internal sealed partial class LiveChannelService(
         }
     }
 
-    [LoggerMessage(EventId = 5020, Level = LogLevel.Debug, Message = "gRPC stream of session {SessionId} opened, resuming after {ResumeAfter}")]
+    [LoggerMessage(EventId = 7020, Level = LogLevel.Debug, Message = "gRPC stream of session {SessionId} opened, resuming after {ResumeAfter}")]
     private static partial void LogOpened(ILogger logger, Guid sessionId, ulong resumeAfter);
 
-    [LoggerMessage(EventId = 5021, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Debug,
         Message = "gRPC stream of session {SessionId} closed after message {LastSent}, acknowledged up to {LastAcknowledged}")]
     private static partial void LogClosed(ILogger logger, Guid sessionId, ulong lastSent, ulong lastAcknowledged);
 

@@ -185,7 +185,7 @@ internal sealed partial class LivePump(
     private static ServerMessage RevocationFor(SessionChange change) =>
         LiveMessages.Revocation(RevocationReason.For(change.Session), change.Detail, change.EventSequence, change.EventTime);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning,
         Message = "Could not refresh the token of session {SessionId} ({Error}); retrying")]
     private static partial void LogRefreshFailed(ILogger logger, Guid sessionId, string error);
 }

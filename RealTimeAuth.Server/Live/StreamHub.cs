@@ -87,7 +87,7 @@ internal sealed partial class StreamHub : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Warning,
         Message = "Dropped a {Transport} stream of session {SessionId}: its queue is full (LiveChannel:StreamBufferCapacity)")]
     private static partial void LogDropped(ILogger logger, Guid sessionId, string transport);
 }
