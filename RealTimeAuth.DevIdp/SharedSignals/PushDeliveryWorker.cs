@@ -88,9 +88,12 @@ internal sealed partial class PushDeliveryWorker(
     private async Task<long> TrackAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
     {
         _delivering[stream.Id] = true;
+        var pushed = false;
         try
         {
-            return await DeliverStreamAsync(stream, now, cancellationToken);
+            var delivery = await DeliverStreamAsync(stream, now, cancellationToken);
+            pushed = delivery.Pushed;
+            return delivery.NextDue;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -100,11 +103,20 @@ internal sealed partial class PushDeliveryWorker(
         finally
         {
             _delivering.TryRemove(stream.Id, out _);
+            if (pushed)
+            {
+                // SETs queued while it pushed were not in the rows it read, and the rounds meanwhile skipped the stream.
+                // A round that finds nothing to push does not notify, so this ends.
+                signal.Notify();
+            }
         }
     }
 
-    /// <summary>Delivers one stream's due SETs in order; returns when its next attempt is due (ms), or long.MaxValue.</summary>
-    private async Task<long> DeliverStreamAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one stream's due SETs in order; returns when its next attempt is due (ms, or long.MaxValue) and
+    /// whether it pushed anything.
+    /// </summary>
+    private async Task<(long NextDue, bool Pushed)> DeliverStreamAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DevIdpDbContext>();
@@ -112,12 +124,12 @@ internal sealed partial class PushDeliveryWorker(
             .OrderBy(row => row.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
-            return long.MaxValue;
+            return (long.MaxValue, false);
         }
 
         if (pending[0].NextAttemptAt > now)
         {
-            return pending[0].NextAttemptAt;
+            return (pending[0].NextAttemptAt, false);
         }
 
         using var http = httpClientFactory.CreateClient(HttpClientName);
@@ -155,13 +167,13 @@ internal sealed partial class PushDeliveryWorker(
             {
                 row.NextAttemptAt = now;
                 await db.SaveChangesAsync(cancellationToken);
-                return now;
+                return (now, true);
             }
 
-            return row.NextAttemptAt;
+            return (row.NextAttemptAt, true);
         }
 
-        return pending.Count == BatchSize ? now : long.MaxValue;
+        return (pending.Count == BatchSize ? now : long.MaxValue, true);
     }
 
     private static async Task<bool> ReconfiguredAsync(DevIdpDbContext db, SsfStreamRecord stream, CancellationToken cancellationToken) =>

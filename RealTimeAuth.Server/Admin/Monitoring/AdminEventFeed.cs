@@ -43,12 +43,18 @@ internal sealed partial class AdminEventFeed(
 
     private void OnEntriesApplied(IReadOnlyList<EventLogRecord> entries)
     {
+        Interlocked.Add(ref _eventsRead, entries.Count);
+        if (_subscribers.IsEmpty)
+        {
+            // No console is watching: nothing to queue (a console that opens later starts from what it reads itself).
+            return;
+        }
+
         foreach (var entry in entries)
         {
             _pending.Enqueue(entry);
         }
 
-        Interlocked.Add(ref _eventsRead, entries.Count);
         _signal.Writer.TryWrite(true);
     }
 

@@ -180,20 +180,20 @@ public static class SsfStreamAdminApi
     internal static async Task<Ok<List<TrustedIssuerSummary>>> ListIssuersAsync(
         IOptions<ExchangeOptions> options, SubjectTokenValidator validator, CancellationToken cancellationToken)
     {
-        var issuers = new List<TrustedIssuerSummary>();
-        foreach (var issuer in options.Value.TrustedIssuers)
+        // Each issuer's metadata may need a fetch; one slow issuer should not add to the others' time.
+        var issuers = await Task.WhenAll(options.Value.TrustedIssuers.Select(async issuer =>
         {
             var (jwksUri, introspection, error) = await validator.EndpointsAsync(issuer, cancellationToken);
-            issuers.Add(new TrustedIssuerSummary(
+            return new TrustedIssuerSummary(
                 issuer.Issuer,
                 issuer.Audience,
                 issuer.Validation == SubjectTokenValidation.Introspection ? "introspection" : "jwks",
                 jwksUri,
                 introspection,
-                error));
-        }
+                error);
+        }));
 
-        return TypedResults.Ok(issuers);
+        return TypedResults.Ok(issuers.ToList());
     }
 
     private static bool IsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";

@@ -61,7 +61,8 @@ internal sealed record CpuAccount(TimeSpan Server, TimeSpan Driver, TimeSpan Pos
 
     private static TimeSpan MachineBusyTime()
     {
-        // cpu user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
+        // cpu user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait (steal, time
+        // the hypervisor gave to others, shows up as "everything else").
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
             .Select(value => long.Parse(value, CultureInfo.InvariantCulture)).ToArray();
         var busy = fields.Take(8).Sum() - fields[3] - fields[4];
@@ -92,7 +93,7 @@ internal sealed record CpuAccount(TimeSpan Server, TimeSpan Driver, TimeSpan Pos
         }
     }
 
-    // utime and stime are the 14th and 15th fields of the stat line, the 12th and 13th after "pid (comm) state".
+    // utime and stime are the 14th and 15th fields of the stat line: indexes 11 and 12 of the fields from "state" on.
     private static TimeSpan Ticks(string user, string system) =>
         TimeSpan.FromSeconds((long.Parse(user, CultureInfo.InvariantCulture) + long.Parse(system, CultureInfo.InvariantCulture)) / TicksPerSecond);
 }

@@ -113,8 +113,8 @@ internal static class SsfBenchmark
             new JsonObject { ["initiating_entity"] = "admin", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
 
         // Starting the region may collect first, before the clock starts.
-        var serverGcBefore = await environment.Server.ReadGcAsync(cancellationToken);
         var gcPaused = pauseDriverGc && GC.TryStartNoGCRegion(NoGcRegionBytes);
+        var serverGcBefore = await environment.Server.ReadGcAsync(cancellationToken);
         var cpuBefore = CpuAccount.Read(environment.Server.ProcessId);
         try
         {

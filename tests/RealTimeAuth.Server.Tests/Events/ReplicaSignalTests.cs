@@ -42,7 +42,8 @@ public sealed class ReplicaSignalTests(InfrastructureFixture infrastructure)
         // Long enough for a backlog to show: one empty read takes about a millisecond.
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
-        Assert.InRange(Interlocked.Read(ref reads), 1, 4);
+        // Startup announcements, a poll or a pre-empted loop may add a few; counting every request made 400 or more.
+        Assert.InRange(Interlocked.Read(ref reads), 1, 20);
         Assert.True(synchronizer.IsCurrent);
     }
 }
