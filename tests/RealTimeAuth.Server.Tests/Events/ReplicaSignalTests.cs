@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.Server.Tests.Infrastructure;
 using RealTimeAuth.Server.Tests.Live;
 using RealTimeAuth.Testing;
 
@@ -21,17 +21,7 @@ public sealed class ReplicaSignalTests(InfrastructureFixture infrastructure)
             infrastructure, "replica_signals", new Dictionary<string, string> { ["Replica:PollInterval"] = "00:00:01.500" });
         var synchronizer = server.Service<ReplicaSynchronizer>();
         var telemetry = server.Service<RtaServerTelemetry>();
-        long reads = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, meters) =>
-        {
-            if (ReferenceEquals(instrument, telemetry.LogReads))
-            {
-                meters.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref reads, value));
-        listener.Start();
+        using var reads = new CounterTotal(telemetry.LogReads);
 
         for (var request = 0; request < 1000; request++)
         {
@@ -43,7 +33,7 @@ public sealed class ReplicaSignalTests(InfrastructureFixture infrastructure)
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
         // Startup announcements, a poll or a pre-empted loop may add a few; counting every request made 400 or more.
-        Assert.InRange(Interlocked.Read(ref reads), 1, 20);
+        Assert.InRange(reads.Value, 1, 20);
         Assert.True(synchronizer.IsCurrent);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Tests.Infrastructure;
 
 namespace RealTimeAuth.Server.Tests.PolicyStore;
 
@@ -18,17 +19,7 @@ public sealed class DecisionRecorderTests
         var options = Options.Create(new DecisionAuditOptions { QueueCapacity = 2, RecentDecisions = 3 });
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new DecisionAuditMetrics(services.GetRequiredService<IMeterFactory>());
-        long dropped = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument, metrics.Dropped))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref dropped, value));
-        listener.Start();
+        using var dropped = new CounterTotal(metrics.Dropped);
         var ring = new RecentDecisionRing(options);
         var recorder = new DecisionRecorder(options, ring, new SessionCache(), metrics, new FakeTimeProvider(), NullLogger<DecisionRecorder>.Instance);
 
@@ -38,7 +29,7 @@ public sealed class DecisionRecorderTests
         }
 
         Assert.Equal(3, recorder.Dropped);
-        Assert.Equal(3, Interlocked.Read(ref dropped));
+        Assert.Equal(3, dropped.Value);
         Assert.True(recorder.Reader.TryRead(out var first));
         Assert.Equal("r-0", first.ResourceId);
         Assert.Equal(["r-2", "r-3", "r-4"], ring.Snapshot().Select(decision => decision.Record.ResourceId));
