@@ -27,6 +27,10 @@ internal sealed partial class PushDeliveryWorker(
     // Streams with a delivery in progress, by id; a round starts no second delivery on them.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _delivering = new();
 
+    // Streams a round skipped because they were delivering, with the record that round read: a SET queued (or the
+    // stream reconfigured) after the delivery read its rows is picked up by that delivery running once more.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SsfStreamRecord> _skipped = new();
+
     // Deliveries started and not yet seen to end (only the worker's loop touches it); awaited when the worker stops.
     private readonly List<Task> _started = [];
 
@@ -74,26 +78,51 @@ internal sealed partial class PushDeliveryWorker(
         }
 
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var started = streams.Where(stream => !_delivering.ContainsKey(stream.Id)).Select(stream => TrackAsync(stream, now, cancellationToken)).ToList();
+        var started = new List<Task<long>>();
+        foreach (var stream in streams)
+        {
+            if (_delivering.ContainsKey(stream.Id))
+            {
+                _skipped[stream.Id] = stream;
+            }
+            else
+            {
+                started.Add(TrackAsync(stream, now, cancellationToken));
+            }
+        }
+
         _started.RemoveAll(delivery => delivery.IsCompleted);
         _started.AddRange(started);
         var round = Task.WhenAll(started);
-        await Task.WhenAny(round, queued, Task.Delay(IdleWait, timeProvider, cancellationToken));
+        using var roundWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(round, queued, Task.Delay(IdleWait, timeProvider, roundWait.Token));
+        await roundWait.CancelAsync();
         // A delivery still running reports nothing here; the next round, at most a second away, looks at its stream again.
         var next = round.IsCompletedSuccessfully ? round.Result.DefaultIfEmpty(long.MaxValue).Min() : long.MaxValue;
         return next == long.MaxValue ? IdleWait : TimeSpan.FromMilliseconds(Math.Clamp(next - timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), 0, IdleWait.TotalMilliseconds));
     }
 
-    /// <summary>One stream's delivery, marked as running until it ends; a failure is logged and retried next round.</summary>
+    /// <summary>
+    /// One stream's delivery, marked as running until it ends, and run again while rounds skipped the stream meanwhile;
+    /// a failure is logged and retried next round.
+    /// </summary>
     private async Task<long> TrackAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
     {
         _delivering[stream.Id] = true;
-        var pushed = false;
+        _skipped.TryRemove(stream.Id, out _);
         try
         {
-            var delivery = await DeliverStreamAsync(stream, now, cancellationToken);
-            pushed = delivery.Pushed;
-            return delivery.NextDue;
+            while (true)
+            {
+                var next = await DeliverStreamAsync(stream, now, cancellationToken);
+                if (!_skipped.TryRemove(stream.Id, out var reread))
+                {
+                    return next;
+                }
+
+                stream = reread;
+                now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -103,20 +132,16 @@ internal sealed partial class PushDeliveryWorker(
         finally
         {
             _delivering.TryRemove(stream.Id, out _);
-            if (pushed)
+            if (_skipped.TryRemove(stream.Id, out _))
             {
-                // SETs queued while it pushed were not in the rows it read, and the rounds meanwhile skipped the stream.
-                // A round that finds nothing to push does not notify, so this ends.
+                // A round skipped it after its last look (or while it failed): the next round delivers it.
                 signal.Notify();
             }
         }
     }
 
-    /// <summary>
-    /// Delivers one stream's due SETs in order; returns when its next attempt is due (ms, or long.MaxValue) and
-    /// whether it pushed anything.
-    /// </summary>
-    private async Task<(long NextDue, bool Pushed)> DeliverStreamAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
+    /// <summary>Delivers one stream's due SETs in order; returns when its next attempt is due (ms), or long.MaxValue.</summary>
+    private async Task<long> DeliverStreamAsync(SsfStreamRecord stream, long now, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DevIdpDbContext>();
@@ -124,12 +149,12 @@ internal sealed partial class PushDeliveryWorker(
             .OrderBy(row => row.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
-            return (long.MaxValue, false);
+            return long.MaxValue;
         }
 
         if (pending[0].NextAttemptAt > now)
         {
-            return (pending[0].NextAttemptAt, false);
+            return pending[0].NextAttemptAt;
         }
 
         using var http = httpClientFactory.CreateClient(HttpClientName);
@@ -167,13 +192,13 @@ internal sealed partial class PushDeliveryWorker(
             {
                 row.NextAttemptAt = now;
                 await db.SaveChangesAsync(cancellationToken);
-                return (now, true);
+                return now;
             }
 
-            return (row.NextAttemptAt, true);
+            return row.NextAttemptAt;
         }
 
-        return (pending.Count == BatchSize ? now : long.MaxValue, true);
+        return pending.Count == BatchSize ? now : long.MaxValue;
     }
 
     private static async Task<bool> ReconfiguredAsync(DevIdpDbContext db, SsfStreamRecord stream, CancellationToken cancellationToken) =>
