@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RealTimeAuth.AgentSimulator.Configuration;
 using RealTimeAuth.AgentSimulator.Load;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 using RealTimeAuth.AgentSimulator.Telemetry;
 
 namespace RealTimeAuth.AgentSimulator.Extensions;
@@ -9,7 +10,9 @@ namespace RealTimeAuth.AgentSimulator.Extensions;
 /// <summary>
 /// What the simulator does by itself when it starts (<c>Simulator:Mode</c>): the configured scenario (by default steady
 /// work until the simulator stops), one load run, or nothing. A failure is retried a few times (the IdP or server may
-/// still be starting) and never takes the simulator down: runs requested over HTTP still work.
+/// still be starting) and never takes the simulator down: runs requested over HTTP still work. First it restores the
+/// demo user at the dev IdP: a simulator stopped within seconds of a user-disabled or risk-rises run never sent its
+/// undo, and the IdP keeps its users across restarts, so every later run would fail to sign in or be denied.
 /// </summary>
 internal sealed class SimulatorStartupService(
     IOptions<SimulatorOptions> options,
@@ -18,6 +21,7 @@ internal sealed class SimulatorStartupService(
     ScenarioRunner scenarios,
     LoadRunner load,
     RunGate gate,
+    DevIdpEvents events,
     TimeProvider time,
     ILogger<SimulatorStartupService> logger) : BackgroundService
 {
@@ -28,18 +32,24 @@ internal sealed class SimulatorStartupService(
     {
         await Task.Yield();
         var mode = options.Value.Mode;
-        if (mode == SimulatorMode.Idle)
+        Func<CancellationToken, Task> work = mode switch
         {
-            logger.Idle(string.Join(", ", catalog.All.Select(trigger => trigger.Name)));
-            return;
-        }
+            SimulatorMode.Idle => _ => Task.CompletedTask,
+            SimulatorMode.Load => RunLoadAsync,
+            _ => RunScenarioAsync,
+        };
 
-        Func<CancellationToken, Task> run = mode == SimulatorMode.Load ? RunLoadAsync : RunScenarioAsync;
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await run(stoppingToken).ConfigureAwait(false);
+                await RestoreDemoUserAsync(stoppingToken).ConfigureAwait(false);
+                await work(stoppingToken).ConfigureAwait(false);
+                if (mode == SimulatorMode.Idle)
+                {
+                    logger.Idle(string.Join(", ", catalog.All.Select(trigger => trigger.Name)));
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -56,6 +66,25 @@ internal sealed class SimulatorStartupService(
                 logger.StartupRunGaveUp(mode.ToString(), exception);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Enables the demo user and sets its risk low. An IdP that is not up yet throws and the attempt is retried; one that
+    /// refuses (no trigger API outside the dev IdP's Development environment) is logged and skipped.
+    /// </summary>
+    private async Task RestoreDemoUserAsync(CancellationToken stoppingToken)
+    {
+        var email = options.Value.PortalUser.Email;
+        try
+        {
+            await events.TriggerAsync(email, "enable", null, stoppingToken).ConfigureAwait(false);
+            await events.TriggerAsync(email, "risk", new { level = "low" }, stoppingToken).ConfigureAwait(false);
+            logger.DemoUserRestored(email);
+        }
+        catch (InvalidOperationException exception)
+        {
+            logger.DemoUserNotRestored(email, exception.Message);
         }
     }
 

@@ -55,6 +55,12 @@ internal static partial class SimulatorLog
     [LoggerMessage(EventId = 136, Level = LogLevel.Error, Message = "The {Mode} run at start failed; the simulator stays up for runs requested over HTTP")]
     public static partial void StartupRunGaveUp(this ILogger logger, string mode, Exception exception);
 
+    [LoggerMessage(EventId = 138, Level = LogLevel.Information, Message = "Restored {Email} at the dev IdP (enabled, risk low) in case an earlier simulator stopped before undoing a scenario")]
+    public static partial void DemoUserRestored(this ILogger logger, string email);
+
+    [LoggerMessage(EventId = 139, Level = LogLevel.Information, Message = "Could not restore {Email} at the identity provider ({Reason}); it has no dev IdP trigger API, or refused")]
+    public static partial void DemoUserNotRestored(this ILogger logger, string email, string reason);
+
     [LoggerMessage(EventId = 137, Level = LogLevel.Information, Message = "Simulator idle. Run a scenario with POST /scenarios/{{name}} ({Scenarios}) or a load test with POST /load, or from the Aspire dashboard")]
     public static partial void Idle(this ILogger logger, string scenarios);
 
