@@ -39,11 +39,18 @@ internal sealed class SimulatorStartupService(
             _ => RunScenarioAsync,
         };
 
+        var restored = false;
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await RestoreDemoUserAsync(stoppingToken).ConfigureAwait(false);
+                if (!restored)
+                {
+                    // Once: a retry of a run that failed later must not send the IdP's events again.
+                    await RestoreDemoUserAsync(stoppingToken).ConfigureAwait(false);
+                    restored = true;
+                }
+
                 await work(stoppingToken).ConfigureAwait(false);
                 if (mode == SimulatorMode.Idle)
                 {

@@ -19,13 +19,7 @@ internal sealed record ServerGc(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
 
     public static ServerGc Parse(string text)
     {
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 4)
-        {
-            throw new FormatException($"Expected four numbers in the server's GC reply, got '{text}'.");
-        }
-
-        var numbers = parts.Select(part => long.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var numbers = ReplyNumbers.Parse(text, 4, "GC");
         return new ServerGc(TimeSpan.FromTicks(numbers[0]), (int)numbers[1], (int)numbers[2], (int)numbers[3]);
     }
 

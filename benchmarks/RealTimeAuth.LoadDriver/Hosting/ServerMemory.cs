@@ -31,13 +31,7 @@ internal sealed record ServerMemory(long GcHeapBytes, long GcCommittedBytes, lon
 
     public static ServerMemory Parse(string text)
     {
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 4)
-        {
-            throw new FormatException($"Expected four numbers in the server's memory reply, got '{text}'.");
-        }
-
-        var numbers = parts.Select(part => long.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var numbers = ReplyNumbers.Parse(text, 4, "memory");
         return new ServerMemory(numbers[0], numbers[1], numbers[2], numbers[3]);
     }
 
