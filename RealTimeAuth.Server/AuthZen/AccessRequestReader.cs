@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RealTimeAuth.Server.Policies;
+using RealTimeAuth.Policies;
 
 namespace RealTimeAuth.Server.AuthZen;
 

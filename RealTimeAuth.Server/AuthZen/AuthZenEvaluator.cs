@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
 
 namespace RealTimeAuth.Server.AuthZen;
 

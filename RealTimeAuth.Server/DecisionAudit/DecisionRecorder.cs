@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.DecisionAudit;

@@ -1,5 +1,5 @@
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
 
 namespace RealTimeAuth.Server.DecisionAudit;
 

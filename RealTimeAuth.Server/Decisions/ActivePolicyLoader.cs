@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Schema;
+using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Files;
-using RealTimeAuth.Server.Policies.Schema;
-using RealTimeAuth.Server.Policies.Subjects;
 using RealTimeAuth.Server.PolicyStore;
 
 namespace RealTimeAuth.Server.Decisions;

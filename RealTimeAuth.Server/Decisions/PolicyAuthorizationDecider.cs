@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.Policies;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Decisions;

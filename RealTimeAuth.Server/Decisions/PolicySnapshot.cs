@@ -1,6 +1,6 @@
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Model;
-using RealTimeAuth.Server.Policies.Subjects;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Model;
+using RealTimeAuth.Policies.Subjects;
 
 namespace RealTimeAuth.Server.Decisions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Protocol.Contexts;
-using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Decisions;

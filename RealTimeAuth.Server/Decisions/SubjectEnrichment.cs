@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Subjects;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Subjects;
 
 namespace RealTimeAuth.Server.Decisions;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Schema;
+using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Files;
-using RealTimeAuth.Server.Policies.Schema;
-using RealTimeAuth.Server.Policies.Subjects;
 
 namespace RealTimeAuth.Server.PolicyStore;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
-using RealTimeAuth.Server.Policies.Subjects;
 
 namespace RealTimeAuth.Server.PolicyStore;
 

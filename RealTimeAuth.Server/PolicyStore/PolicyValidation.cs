@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Files;
-using RealTimeAuth.Server.Policies.Model;
-using RealTimeAuth.Server.Policies.Schema;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Model;
+using RealTimeAuth.Policies.Schema;
 
 namespace RealTimeAuth.Server.PolicyStore;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.PolicyStore.Admin;
 using RealTimeAuth.Server.Sessions;
 

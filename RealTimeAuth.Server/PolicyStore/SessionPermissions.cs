@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.PolicyStore;

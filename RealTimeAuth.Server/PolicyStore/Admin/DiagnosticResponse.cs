@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.Policies;
+using RealTimeAuth.Policies;
 
 namespace RealTimeAuth.Server.PolicyStore.Admin;
 

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Admin;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Policies.Subjects;
 
 namespace RealTimeAuth.Server.PolicyStore.Admin;
 

@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.Policies.Model;
+using RealTimeAuth.Policies.Model;
 
 namespace RealTimeAuth.Benchmarks.Policies;
 

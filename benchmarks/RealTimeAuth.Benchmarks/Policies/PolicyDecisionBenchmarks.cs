@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using BenchmarkDotNet.Attributes;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Schema;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Schema;
 
 namespace RealTimeAuth.Benchmarks.Policies;
 

@@ -1,6 +1,6 @@
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Subjects;
 
 namespace RealTimeAuth.Server.Tests.Decisions;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RealTimeAuth.Policies;
 using RealTimeAuth.Server.DecisionAudit;
-using RealTimeAuth.Server.Policies;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Files;
-using RealTimeAuth.Server.Policies.Schema;
-using RealTimeAuth.Server.Tests.Policies;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Schema;
+using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.PolicyStore;
 

@@ -1,6 +1,6 @@
-using RealTimeAuth.Server.Policies;
-using RealTimeAuth.Server.Policies.Model;
-using static RealTimeAuth.Server.Tests.Policies.TestPolicies;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Model;
+using static RealTimeAuth.Policies.Tests.TestPolicies;
 
 namespace RealTimeAuth.Server.Tests.PolicyStore;
 

@@ -10,12 +10,12 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 [Collection(InfrastructureCollection.Name)]
 public sealed class ConformanceSetTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
-    public static TheoryData<string> Sets => [.. Conformance.Files("sets")];
+    public static TheoryData<string> Sets => [.. RepositoryFiles.ConformanceFiles("caep", "sets")];
 
     [Fact]
     public void ConformanceSets_EachHasAnExpectation_NoneForgotten()
     {
-        Assert.Equal(Conformance.Files("sets").Order(StringComparer.Ordinal), ConformanceExpectations.ByFile.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(RepositoryFiles.ConformanceFiles("caep", "sets").Order(StringComparer.Ordinal), ConformanceExpectations.ByFile.Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class ConformanceSetTests(SsfServerFixture fixture) : IClassFixtur
     {
         var server = fixture.Server;
         var check = await ConformanceExpectations.ByFile[file](server);
-        var claims = SsfServer.Restamp(Conformance.Read("sets", file));
+        var claims = SsfServer.Restamp(RepositoryFiles.ReadConformanceJson("caep", "sets", file));
 
         var set = await server.DeliverAsync(claims);
 
@@ -41,7 +41,7 @@ public sealed class ConformanceSetTests(SsfServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task ProprietarySubjectSet_OriginalIatCenturiesAhead_RejectedSayingWhy()
     {
-        var claims = Conformance.Read("sets", "ssf-caep-token-claims-change-3-proprietary-catalog_item-subject.json");
+        var claims = RepositoryFiles.ReadConformanceJson("caep", "sets", "ssf-caep-token-claims-change-3-proprietary-catalog_item-subject.json");
         var restamped = SsfServer.Restamp(claims);
         restamped["iat"] = claims["iat"]!.DeepClone();
 

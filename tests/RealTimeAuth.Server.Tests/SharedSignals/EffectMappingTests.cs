@@ -2,6 +2,8 @@ using System.Text.Json;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.SharedSignals.Effects;
 
+using RealTimeAuth.Testing;
+
 namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>How events become context attributes and reasons, without a database.</summary>
@@ -46,7 +48,7 @@ public sealed class EffectMappingTests
     [Fact]
     public void Detail_MultilingualAdminReason_EnglishChosen()
     {
-        var payload = JsonDocument.Parse(Conformance.Text("fragments", "caep-reason_admin-multilang.json")).RootElement;
+        var payload = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Conformance("caep", "fragments", "caep-reason_admin-multilang.json"))).RootElement;
         var received = new ReceivedEvent(1, "https://tr.test/", "jti-1", "urn:x", payload, default, ValidatorHarness.Descriptor("https://tr.test/", null));
 
         Assert.Equal("SET jti-1: Landspeed Policy Violation: C076E82F", received.Detail);

@@ -7,13 +7,13 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 [Collection(InfrastructureCollection.Name)]
 public sealed class Rfc8417ExampleTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
-    public static TheoryData<string> Examples => [.. Conformance.Files("rfc8417")];
+    public static TheoryData<string> Examples => [.. RepositoryFiles.ConformanceFiles("caep", "rfc8417")];
 
     [Theory]
     [MemberData(nameof(Examples))]
     public async Task Rfc8417Example_SignedByTrustedTransmitter_InvalidRequest(string file)
     {
-        var claims = SsfServer.Restamp(Conformance.Read("rfc8417", file));
+        var claims = SsfServer.Restamp(RepositoryFiles.ReadConformanceJson("caep", "rfc8417", file));
 
         var response = await fixture.Server.PushAsync(claims);
 

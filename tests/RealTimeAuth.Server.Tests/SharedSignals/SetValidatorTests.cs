@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using RealTimeAuth.Server.SharedSignals.Validation;
 
+using RealTimeAuth.Testing;
+
 namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>Each rule of SET validation on its own, without I/O.</summary>
@@ -269,7 +271,7 @@ public sealed class SetValidatorTests : IDisposable
     [MemberData(nameof(Rfc8417Examples))]
     public async Task Validate_Rfc8417Example_InvalidRequest(string file)
     {
-        var claims = Conformance.Read("rfc8417", file)
+        var claims = RepositoryFiles.ReadConformanceJson("caep", "rfc8417", file)
             .With("iss", TestStreams.Issuer).With("aud", TestStreams.Audience).With("iat", _harness.Time.GetUtcNow().ToUnixTimeSeconds());
 
         var result = await _harness.ValidateAsync(claims);
@@ -277,7 +279,7 @@ public sealed class SetValidatorTests : IDisposable
         Assert.Equal("invalid_request", result.Rejection?.Error);
     }
 
-    public static TheoryData<string> Rfc8417Examples => [.. Conformance.Files("rfc8417")];
+    public static TheoryData<string> Rfc8417Examples => [.. RepositoryFiles.ConformanceFiles("caep", "rfc8417")];
 
     public void Dispose() => _harness.Dispose();
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using RealTimeAuth.Server.SharedSignals.Subjects;
 
+using RealTimeAuth.Testing;
+
 namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>SSF 1.0 §8.1.3.1 subject matching, on the conformance pairs and a few more.</summary>
@@ -34,7 +36,7 @@ public sealed class SubjectMatcherTests
     [InlineData("ssf-subject-identifier-saml_assertion_id.json")]
     public void Validate_SubjectIdentifierFragment_WellFormed(string file)
     {
-        Assert.Null(SubjectIdentifierRules.Validate(JsonDocument.Parse(Conformance.Text("fragments", file)).RootElement));
+        Assert.Null(SubjectIdentifierRules.Validate(JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Conformance("caep", "fragments", file))).RootElement));
     }
 
     [Fact]
@@ -56,5 +58,5 @@ public sealed class SubjectMatcherTests
         Assert.Equal(expected, SubjectKey.NormalisePhone(phone));
     }
 
-    private static JsonElement Read(string file) => JsonDocument.Parse(Conformance.Text("subject-matching", file)).RootElement;
+    private static JsonElement Read(string file) => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Conformance("caep", "subject-matching", file))).RootElement;
 }

@@ -1,0 +1,32 @@
+namespace RealTimeAuth.Policies.Conditions;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Int,
+    Double,
+    String,
+    True,
+    False,
+    Null,
+    In,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Dot,
+    Question,
+    Colon,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+    Not,
+    Minus,
+}
