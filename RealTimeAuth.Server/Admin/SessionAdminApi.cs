@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Sessions;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using RealTimeAuth.Policies;
-using RealTimeAuth.Server.DecisionAudit;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Audit;
+using RealTimeAuth.Server.Authorization.Pdp;
 
 namespace RealTimeAuth.Server.AuthZen;
 

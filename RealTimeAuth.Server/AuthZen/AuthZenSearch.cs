@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 
 namespace RealTimeAuth.Server.AuthZen;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 
 namespace RealTimeAuth.Server.AuthZen;
 

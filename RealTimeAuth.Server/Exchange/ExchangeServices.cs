@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
-using RealTimeAuth.Server.Tokens;
 
 namespace RealTimeAuth.Server.Exchange;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.Telemetry;
-using RealTimeAuth.Server.Tokens;
 
 namespace RealTimeAuth.Server.Exchange;
 

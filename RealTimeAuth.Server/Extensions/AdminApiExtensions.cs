@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Auth;
 
 namespace RealTimeAuth.Server.Extensions;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.AuthZen;
-using RealTimeAuth.Server.Decisions;
 
 namespace RealTimeAuth.Server.Extensions;
 

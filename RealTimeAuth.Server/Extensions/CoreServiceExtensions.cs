@@ -5,8 +5,8 @@ using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Health;
 using RealTimeAuth.Server.Keys;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
-using RealTimeAuth.Server.Tokens;
 
 namespace RealTimeAuth.Server.Extensions;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Live;
 
 namespace RealTimeAuth.Server.Extensions;

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RealTimeAuth.Server.DecisionAudit;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Audit;
+using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Authorization.Store;
+using RealTimeAuth.Server.Authorization.Store.Admin;
+using RealTimeAuth.Server.Authorization.WhatIf;
 using RealTimeAuth.Server.Events;
-using RealTimeAuth.Server.PolicyStore;
-using RealTimeAuth.Server.PolicyStore.Admin;
 
 namespace RealTimeAuth.Server.Extensions;
 

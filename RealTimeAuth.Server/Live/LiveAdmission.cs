@@ -1,5 +1,5 @@
 using RealTimeAuth.Protocol.Tokens;
-using RealTimeAuth.Server.Tokens;
+using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Tokens;
+using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Grpc;
-using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.Tokens;
+using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RealTimeAuth.Server.Tokens;
+using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 

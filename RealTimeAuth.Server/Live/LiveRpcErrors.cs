@@ -1,5 +1,5 @@
 using Grpc.Core;
-using RealTimeAuth.Server.Tokens;
+using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 

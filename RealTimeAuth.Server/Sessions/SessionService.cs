@@ -3,12 +3,12 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Authorization.Store;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Decisions;
 using RealTimeAuth.Server.Events;
-using RealTimeAuth.Server.PolicyStore;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
-using RealTimeAuth.Server.Tokens;
 
 namespace RealTimeAuth.Server.Sessions;
 

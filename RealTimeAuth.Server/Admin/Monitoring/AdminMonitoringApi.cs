@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
 
 namespace RealTimeAuth.Server.Admin.Monitoring;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
 
 namespace RealTimeAuth.Server.SharedSignals.Admin;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
-using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.SharedSignals.Client;

@@ -1,7 +1,7 @@
 using System.Net;
 using Npgsql;
 using RealTimeAuth.IntegrationTests.Infrastructure;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
 

@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.DecisionAudit;
+using RealTimeAuth.Server.Authorization.Audit;
 
 namespace RealTimeAuth.Server.Tests.DecisionAudit;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RealTimeAuth.Server.Authorization.Audit;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.DecisionAudit;
 using RealTimeAuth.Server.Tests.Live;
 using RealTimeAuth.Testing;
 

@@ -1,6 +1,6 @@
 using RealTimeAuth.Policies;
 using RealTimeAuth.Protocol.Grpc;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Tests.AuthZen;
 using RealTimeAuth.Server.Tests.Live;
 using RealTimeAuth.Testing;

@@ -1,6 +1,6 @@
 using RealTimeAuth.Policies;
 using RealTimeAuth.Policies.Subjects;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 
 namespace RealTimeAuth.Server.Tests.Decisions;
 

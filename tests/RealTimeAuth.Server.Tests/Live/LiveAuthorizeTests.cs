@@ -1,6 +1,6 @@
 using Grpc.Core;
 using RealTimeAuth.Protocol.Grpc;
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Testing;
 

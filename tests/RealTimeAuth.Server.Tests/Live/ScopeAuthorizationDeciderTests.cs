@@ -1,4 +1,4 @@
-using RealTimeAuth.Server.Decisions;
+using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Tests.Live;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RealTimeAuth.Policies;
-using RealTimeAuth.Server.DecisionAudit;
+using RealTimeAuth.Server.Authorization.Audit;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Tests.Infrastructure;
 

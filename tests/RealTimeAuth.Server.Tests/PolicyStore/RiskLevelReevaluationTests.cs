@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Contexts;
-using RealTimeAuth.Server.Decisions;
-using RealTimeAuth.Server.PolicyStore;
+using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Authorization.Store;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Effects;
 using RealTimeAuth.Server.Tests.AuthZen;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
-using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Auth;
 
 namespace RealTimeAuth.Server.Tests.Admin.Monitoring;
 

@@ -1,0 +1,15 @@
+namespace RealTimeAuth.Server.Authorization.Pdp;
+
+/// <summary>
+/// The policy the PDP decides with now. Null <see cref="Current"/> means no policy is configured, and the
+/// live channel keeps the scope-only rule. Readers take one snapshot per decision; <see cref="Update"/>
+/// swaps in a whole new one atomically (file load today, a published PostgreSQL version later).
+/// </summary>
+public sealed class ActivePolicy
+{
+    private PolicySnapshot? _current;
+
+    public PolicySnapshot? Current => Volatile.Read(ref _current);
+
+    public void Update(PolicySnapshot? snapshot) => Volatile.Write(ref _current, snapshot);
+}

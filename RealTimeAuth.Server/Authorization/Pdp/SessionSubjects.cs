@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Server.Sessions;
+
+namespace RealTimeAuth.Server.Authorization.Pdp;
+
+/// <summary>The policy's view of a session: its user as subject and the chain of agent ids from the root session.</summary>
+public static class SessionSubjects
+{
+    /// <summary>The user from the context's <c>user.*</c>, else a bare user named by the session's subject.</summary>
+    public static PolicySubject Subject(string sessionSubject, SecurityContext context) =>
+        context.Attributes.ContainsKey(SecurityContextMapping.SubjectAttribute)
+            ? SecurityContextMapping.ToSubject(context)
+            : new PolicySubject { Type = "user", Id = sessionSubject };
+
+    /// <summary>
+    /// Agent ids from the root session to <paramref name="session"/>, walking parents in the session cache. A session's
+    /// ancestry never changes, so a complete chain is kept per session: every decision and its audit record need it.
+    /// </summary>
+    public static ImmutableArray<string> Chain(SessionState session, SessionCache sessions)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.TryGetChain(session.Id, out var known))
+        {
+            return known;
+        }
+
+        var chain = Walk(session, sessions);
+        sessions.RememberChain(session, chain);
+        return chain;
+    }
+
+    private static ImmutableArray<string> Walk(SessionState session, SessionCache sessions)
+    {
+        var chain = new List<string>(session.Depth + 1);
+        for (SessionState? current = session; current is not null && chain.Count <= session.Depth; current = current.ParentId is { } parent ? sessions.Find(parent) : null)
+        {
+            chain.Add(current.Agent.Id);
+        }
+
+        chain.Reverse();
+        return [.. chain];
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Subjects;
+
+namespace RealTimeAuth.Server.Authorization.Pdp;
+
+/// <summary>
+/// Completes a subject from the directory, found by type and id or else by email: what the caller's
+/// context says wins, roles are the union, attributes are the directory's overlaid by the context's.
+/// </summary>
+public static class SubjectEnrichment
+{
+    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!directory.TryGet(subject.Type, subject.Id, out var entry))
+        {
+            entry = subject.Email is null
+                ? null
+                : directory.Subjects.FirstOrDefault(s => s.Type == subject.Type && string.Equals(s.Email, subject.Email, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (entry is null)
+        {
+            return subject;
+        }
+
+        var attributes = new Dictionary<string, string>(entry.Attributes, StringComparer.Ordinal);
+        foreach (var (key, value) in subject.Attributes)
+        {
+            attributes[key] = value;
+        }
+
+        return new PolicySubject
+        {
+            Type = subject.Type,
+            Id = subject.Id,
+            Email = subject.Email ?? entry.Email,
+            Roles = [.. subject.Roles.Union(entry.Roles, StringComparer.Ordinal)],
+            Attributes = attributes.ToFrozenDictionary(StringComparer.Ordinal),
+            RiskLevel = subject.RiskLevel ?? entry.RiskLevel,
+            AssuranceLevel = subject.AssuranceLevel ?? entry.AssuranceLevel,
+            DeviceCompliant = subject.DeviceCompliant ?? entry.DeviceCompliant,
+        };
+    }
+}

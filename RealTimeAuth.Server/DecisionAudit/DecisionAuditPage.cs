@@ -1,4 +1,0 @@
-namespace RealTimeAuth.Server.DecisionAudit;
-
-/// <summary>A page of audited decisions, newest first; <see cref="Next"/> is the cursor for the following page.</summary>
-public sealed record DecisionAuditPage(IReadOnlyList<DecisionAuditItem> Items, string? Next);

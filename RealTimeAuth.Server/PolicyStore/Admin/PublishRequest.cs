@@ -1,4 +1,0 @@
-namespace RealTimeAuth.Server.PolicyStore.Admin;
-
-/// <summary>The body of <c>POST /admin/v1/policies/{version}/publish</c>; the reason is required.</summary>
-public sealed record PublishRequest(string? Reason);

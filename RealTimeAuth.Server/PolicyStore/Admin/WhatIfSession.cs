@@ -1,5 +1,0 @@
-namespace RealTimeAuth.Server.PolicyStore.Admin;
-
-/// <summary>A live session whose permissions would change: <c>revoke</c> (none left), <c>narrow</c> or <c>widen</c>.</summary>
-public sealed record WhatIfSession(
-    Guid SessionId, string Subject, string AgentId, string? AgentKind, string Outcome, IReadOnlyList<string> Before, IReadOnlyList<string> After);

@@ -1,9 +1,0 @@
-namespace RealTimeAuth.Server.PolicyStore;
-
-/// <summary>Where a stored policy version stands.</summary>
-public static class PolicyVersionStatuses
-{
-    public const string Draft = "draft";
-    public const string Active = "active";
-    public const string Superseded = "superseded";
-}

@@ -1,0 +1,22 @@
+namespace RealTimeAuth.Server.Sessions.Tokens;
+
+/// <summary>
+/// Why a presented RTAToken was accepted or refused, cheapest check first. The wire form
+/// (<see cref="SessionTokenStatusNames"/>) is stable: clients and audit records use it.
+/// </summary>
+public enum SessionTokenStatus
+{
+    Valid = 0,
+    Missing,
+    Malformed,
+    UnknownVersion,
+    UnknownKey,
+    NotYetValid,
+    Expired,
+    BadSignature,
+    UnknownSession,
+    SessionRevoked,
+    StaleContext,
+    WrongSession,
+    ReplicaNotCurrent,
+}

@@ -1,0 +1,73 @@
+using RealTimeAuth.Protocol.Tokens;
+using RealTimeAuth.Server.Events;
+
+namespace RealTimeAuth.Server.Sessions.Tokens;
+
+/// <summary>
+/// Decides whether a presented RTAToken may act now: the protocol checks (length, version, key,
+/// freshness, signature), then the live state (replica current, session known and active,
+/// ContextHash current, bound to the expected session). A valid signature alone is never enough.
+/// </summary>
+public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache sessions, IReplicaCurrency replica)
+{
+    public SessionTokenResult ValidateAuthorizationHeader(string? headerValue, Guid? expectedSession = null)
+    {
+        if (string.IsNullOrEmpty(headerValue))
+        {
+            return new(SessionTokenStatus.Missing, null);
+        }
+
+        var result = tokens.ValidateAuthorizationHeader(headerValue);
+        return Check(result, expectedSession);
+    }
+
+    public SessionTokenResult ValidateText(ReadOnlySpan<char> tokenText, Guid? expectedSession = null) =>
+        Check(tokens.ValidateText(tokenText), expectedSession);
+
+    private SessionTokenResult Check(RtaTokenValidationResult result, Guid? expectedSession)
+    {
+        if (!result.IsValid)
+        {
+            return new(Map(result.Status), null);
+        }
+
+        // Fail closed: state this replica cannot prove current must not allow anything.
+        if (!replica.IsCurrent)
+        {
+            return new(SessionTokenStatus.ReplicaNotCurrent, null);
+        }
+
+        var claims = result.Claims;
+        if (sessions.Find(claims.SessionId) is not { } session)
+        {
+            return new(SessionTokenStatus.UnknownSession, null);
+        }
+
+        if (!session.IsActive)
+        {
+            return new(SessionTokenStatus.SessionRevoked, session);
+        }
+
+        if (claims.ContextHash != session.ContextHash)
+        {
+            return new(SessionTokenStatus.StaleContext, session);
+        }
+
+        if (expectedSession is { } expected && expected != session.Id)
+        {
+            return new(SessionTokenStatus.WrongSession, session);
+        }
+
+        return new(SessionTokenStatus.Valid, session);
+    }
+
+    private static SessionTokenStatus Map(RtaTokenValidationStatus status) => status switch
+    {
+        RtaTokenValidationStatus.UnknownVersion => SessionTokenStatus.UnknownVersion,
+        RtaTokenValidationStatus.UnknownKeyId => SessionTokenStatus.UnknownKey,
+        RtaTokenValidationStatus.NotYetValid => SessionTokenStatus.NotYetValid,
+        RtaTokenValidationStatus.TooOld => SessionTokenStatus.Expired,
+        RtaTokenValidationStatus.BadSignature => SessionTokenStatus.BadSignature,
+        _ => SessionTokenStatus.Malformed,
+    };
+}

@@ -1,9 +1,0 @@
-using RealTimeAuth.Server.Sessions;
-
-namespace RealTimeAuth.Server.Tokens;
-
-/// <summary>The outcome of checking a token against the live session state.</summary>
-public readonly record struct SessionTokenResult(SessionTokenStatus Status, SessionState? Session)
-{
-    public bool IsValid => Status == SessionTokenStatus.Valid;
-}
