@@ -13,7 +13,7 @@ public sealed class AuditPageTests : ConsoleTestContext
     {
         Api.Json("admin/v1/events", new AdminEventPage([Samples.Event(9)], null));
 
-        var page = RenderPage<Audit>();
+        var page = RenderPage<AuditPage>();
 
         page.WaitForAssertion(() => Assert.Contains("compromised", page.Find("[data-testid=admin-actions]").TextContent, StringComparison.Ordinal), Wait.Render);
         Assert.Contains("decision audit is not available", page.Find("[data-testid=not-available]").TextContent, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class AuditPageTests : ConsoleTestContext
     {
         Api.Json("admin/v1/events", new AdminEventPage([], null)).Json("admin/v1/audit/decisions", new DecisionPage([], null));
 
-        var page = RenderPage<Audit>();
+        var page = RenderPage<AuditPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=decisions-empty]")), Wait.Render);
         Assert.NotNull(page.Find("[data-testid=admin-actions-empty]"));
@@ -36,7 +36,7 @@ public sealed class AuditPageTests : ConsoleTestContext
     {
         Api.Status("admin/v1/events", HttpStatusCode.BadGateway);
 
-        var page = RenderPage<Audit>();
+        var page = RenderPage<AuditPage>();
 
         page.WaitForAssertion(() => Assert.Contains("502", page.Find("[data-testid=api-error]").TextContent, StringComparison.Ordinal), Wait.Render);
     }
@@ -46,7 +46,7 @@ public sealed class AuditPageTests : ConsoleTestContext
     {
         Api.Hold("admin/v1/");
 
-        var page = RenderPage<Audit>();
+        var page = RenderPage<AuditPage>();
 
         Assert.NotEmpty(page.FindAll("[data-testid=loading]"));
     }

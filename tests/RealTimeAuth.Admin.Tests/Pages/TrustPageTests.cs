@@ -17,7 +17,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         Api.Json("admin/v1/trust/issuers", new[] { new TrustedIssuer("http://idp.test/", "rta-server", "jwks", "http://idp.test/jwks", null) })
             .Json("admin/v1/ssf/streams", new[] { Stream1 });
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Test transmitter", page.Find("[data-testid=streams-table]").TextContent, StringComparison.Ordinal), Wait.Render);
         Assert.Contains("http://idp.test/jwks", page.Find("[data-testid=issuers-table]").TextContent, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         Api.Json("admin/v1/trust/issuers", new[] { new TrustedIssuer("http://idp.test/", "rta-server", "jwks", null, null, "IDX20803: Unable to obtain configuration") })
             .Json("admin/v1/ssf/streams", new[] { Stream1 });
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         page.WaitForAssertion(() => Assert.Contains("IDX20803", page.Find("[data-testid=issuer-metadata-error]").TextContent, StringComparison.Ordinal), Wait.Render);
     }
@@ -42,7 +42,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         SignIn("rta-auditor");
         Api.Json("admin/v1/ssf/streams", new[] { Stream1 });
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=streams-table]")), Wait.Render);
         Assert.Empty(page.FindAll("[data-testid=verify-stream]"));
@@ -55,7 +55,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         SignIn("rta-auditor");
         Api.Json("admin/v1/trust/issuers", Array.Empty<TrustedIssuer>()).Json("admin/v1/ssf/streams", Array.Empty<SsfStream>());
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=streams-empty]")), Wait.Render);
         Assert.NotNull(page.Find("[data-testid=issuers-empty]"));
@@ -67,7 +67,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         SignIn("rta-auditor");
         Api.Json("admin/v1/trust/issuers", Array.Empty<TrustedIssuer>()).Status("admin/v1/ssf/streams", HttpStatusCode.InternalServerError);
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=api-error]")), Wait.Render);
     }
@@ -78,7 +78,7 @@ public sealed class TrustPageTests : ConsoleTestContext
         SignIn("rta-auditor");
         Api.Hold("admin/v1/");
 
-        var page = RenderPage<Trust>();
+        var page = RenderPage<TrustPage>();
 
         Assert.NotEmpty(page.FindAll("[data-testid=loading]"));
     }
