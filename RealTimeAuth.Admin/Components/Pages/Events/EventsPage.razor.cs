@@ -12,6 +12,7 @@ public sealed partial class EventsPage : IDisposable
 
     private ApiResult<AdminEventPage>? _page;
     private List<AdminEvent> _items = [];
+    private IDisposable? _subscription;
     private RenderThrottle? _throttle;
     private string? _type;
     private string? _actor;
@@ -26,7 +27,7 @@ public sealed partial class EventsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _throttle = new RenderThrottle(() => InvokeAsync(StateHasChanged), RenderThrottle.Default);
-        Stream.EventsReceived += OnEvents;
+        _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
         await LoadAsync();
     }
@@ -71,7 +72,7 @@ public sealed partial class EventsPage : IDisposable
 
     public void Dispose()
     {
-        Stream.EventsReceived -= OnEvents;
+        _subscription?.Dispose();
         _throttle?.Dispose();
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class OverviewPage : IDisposable
     private MonitoringStats? _stats;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
+    private IDisposable? _subscription;
     private RenderThrottle? _throttle;
 
     [Inject]
@@ -20,7 +21,7 @@ public sealed partial class OverviewPage : IDisposable
     protected override void OnInitialized()
     {
         _throttle = new RenderThrottle(() => InvokeAsync(Refresh), RenderThrottle.Default);
-        Stream.StatsReceived += OnStats;
+        _subscription = Stream.SubscribeStats(OnStats);
         Stream.EnsureStarted();
         Refresh();
     }
@@ -47,7 +48,7 @@ public sealed partial class OverviewPage : IDisposable
 
     public void Dispose()
     {
-        Stream.StatsReceived -= OnStats;
+        _subscription?.Dispose();
         _throttle?.Dispose();
     }
 }

@@ -10,6 +10,7 @@ public sealed partial class SessionsPage : IDisposable
 {
     private MudDataGrid<SessionSummary>? _grid;
     private ApiResult<SessionPage>? _error;
+    private IDisposable? _subscription;
     private RenderThrottle? _throttle;
     private string? _user;
     private string? _agent;
@@ -29,7 +30,7 @@ public sealed partial class SessionsPage : IDisposable
     {
         // At most one reload a second however many sessions change: a burst becomes one query.
         _throttle = new RenderThrottle(() => InvokeAsync(Reload), TimeSpan.FromSeconds(1));
-        Stream.EventsReceived += OnEvents;
+        _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
     }
 
@@ -61,7 +62,7 @@ public sealed partial class SessionsPage : IDisposable
 
     public void Dispose()
     {
-        Stream.EventsReceived -= OnEvents;
+        _subscription?.Dispose();
         _throttle?.Dispose();
     }
 }
