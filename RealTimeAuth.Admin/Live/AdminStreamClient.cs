@@ -21,9 +21,10 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
     private readonly Lock _gate = new();
     private readonly LinkedList<MonitoringStats> _stats = new();
     private readonly LinkedList<AdminEvent> _events = new();
-    private readonly Subscribers<IReadOnlyList<AdminEvent>> _eventSubscribers = new();
-    private readonly Subscribers<MonitoringStats> _statsSubscribers = new();
-    private readonly Subscribers<StreamState> _stateSubscribers = new();
+    // A handler that throws would otherwise end the read loop, and with it every page's live updates, without a trace.
+    private readonly Subscribers<IReadOnlyList<AdminEvent>> _eventSubscribers = new(exception => LogSubscriberFailed(logger, exception));
+    private readonly Subscribers<MonitoringStats> _statsSubscribers = new(exception => LogSubscriberFailed(logger, exception));
+    private readonly Subscribers<StreamState> _stateSubscribers = new(exception => LogSubscriberFailed(logger, exception));
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
@@ -211,4 +212,7 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "The admin stream was lost ({Error}); reconnecting")]
     private static partial void LogStreamLost(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "A subscriber to the admin stream failed; the stream goes on")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
 }

@@ -4,8 +4,9 @@ namespace RealTimeAuth.Admin.Live;
 /// The handlers of one kind of stream message. <see cref="Add"/> returns the subscription: disposing it removes the
 /// handler, so a component holds one <see cref="IDisposable"/> and disposes it with itself. <see cref="Publish"/>
 /// calls the handlers registered at that moment, on the caller's thread; a handler may unsubscribe while it runs.
+/// A handler that throws is reported to <c>onFailure</c> and does not keep the others from their message.
 /// </summary>
-internal sealed class Subscribers<T>
+internal sealed class Subscribers<T>(Action<Exception> onFailure)
 {
     private readonly Lock _gate = new();
     private Action<T>[] _handlers = [];
@@ -25,7 +26,14 @@ internal sealed class Subscribers<T>
     {
         foreach (var handler in Volatile.Read(ref _handlers))
         {
-            handler(value);
+            try
+            {
+                handler(value);
+            }
+            catch (Exception exception)
+            {
+                onFailure(exception);
+            }
         }
     }
 

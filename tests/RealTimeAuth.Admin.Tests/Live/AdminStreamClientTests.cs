@@ -58,6 +58,19 @@ public sealed class AdminStreamClientTests : IAsyncDisposable
         Assert.Equal(["self", "other", "other"], calls);
     }
 
+    [Fact]
+    public void SubscribeEvents_HandlerThrows_OtherSubscribersStillReceive()
+    {
+        var received = new List<long>();
+        using var failing = _stream.SubscribeEvents(_ => throw new InvalidOperationException("handler failed"));
+        using var working = _stream.SubscribeEvents(events => received.AddRange(events.Select(entry => entry.Sequence)));
+
+        _stream.Dispatch("log", Json(Samples.Event(1)));
+        _stream.Dispatch("log", Json(Samples.Event(2)));
+
+        Assert.Equal([1L, 2L], received);
+    }
+
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);

@@ -23,6 +23,18 @@ public sealed class EventsPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Events_LiveEntryCannotBeMerged_ExceptionReachesTheRenderer()
+    {
+        Api.Json("admin/v1/events", new AdminEventPage([Samples.Event(5)], null));
+        var page = RenderPage<EventsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=events-table]")), Wait.Render);
+
+        Stream.Dispatch("logs", "[null]");
+
+        Assert.IsType<NullReferenceException>(await Renderer.UnhandledException.WaitAsync(Wait.Render));
+    }
+
+    [Fact]
     public void Events_EmptyLog_ShowsEmptyState()
     {
         Api.Json("admin/v1/events", new AdminEventPage([], null));

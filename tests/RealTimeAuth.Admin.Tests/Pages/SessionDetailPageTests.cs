@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using RealTimeAuth.Admin.Components.Pages.Sessions;
 
 namespace RealTimeAuth.Admin.Tests.Pages;
@@ -63,6 +64,21 @@ public sealed class SessionDetailPageTests : ConsoleTestContext
         var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
 
         page.WaitForAssertion(() => Assert.Contains("Sign in again", page.Find("[data-testid=api-error]").TextContent, StringComparison.Ordinal), Wait.Render);
+    }
+
+    [Fact]
+    public async Task Detail_ReloadAfterLiveEventFails_ExceptionReachesTheRenderer()
+    {
+        SignIn("rta-admin");
+        Api.Json($"admin/v1/sessions/{Samples.RootId}", Samples.Detail());
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=delegation-tree]")), Wait.Render);
+        Api.Respond($"admin/v1/sessions/{Samples.RootId}", () => throw new InvalidOperationException("reload failed"));
+
+        Stream.Dispatch("log", JsonSerializer.Serialize(Samples.Event(8), JsonSerializerOptions.Web));
+
+        var exception = await Renderer.UnhandledException.WaitAsync(Wait.Render);
+        Assert.Equal("reload failed", Assert.IsType<InvalidOperationException>(exception).Message);
     }
 
     [Fact]

@@ -63,4 +63,18 @@ public sealed class SessionsPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=session-agent]")), Wait.Render);
     }
+
+    [Fact]
+    public async Task Sessions_ReloadAfterLiveEventFails_ExceptionReachesTheRenderer()
+    {
+        Api.Json("admin/v1/sessions", Samples.Page());
+        var page = RenderPage<SessionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=sessions-empty]")), Wait.Render);
+        Api.Respond("admin/v1/sessions", () => throw new InvalidOperationException("reload failed"));
+
+        Stream.Dispatch("log", System.Text.Json.JsonSerializer.Serialize(Samples.Event(7, "session.created"), System.Text.Json.JsonSerializerOptions.Web));
+
+        var exception = await Renderer.UnhandledException.WaitAsync(Wait.Render);
+        Assert.Equal("reload failed", Assert.IsType<InvalidOperationException>(exception).Message);
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class EventsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _throttle = new RenderThrottle(() => InvokeAsync(StateHasChanged), RenderThrottle.Default);
+        _throttle = new RenderThrottle(() => InvokeAsync(StateHasChanged), RenderThrottle.Default, DispatchExceptionAsync);
         _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
         await LoadAsync();
@@ -49,21 +49,21 @@ public sealed partial class EventsPage : IDisposable
         _page = older.IsOk ? older : _page;
     }
 
-    private void OnEvents(IReadOnlyList<AdminEvent> events)
+    // The stream's batches arrive on its own thread; the list is read and swapped on the render thread.
+    private void OnEvents(IReadOnlyList<AdminEvent> events) =>
+        _ = BackgroundWork.RunAsync(() => InvokeAsync(() => Merge(events)), DispatchExceptionAsync);
+
+    private void Merge(IReadOnlyList<AdminEvent> events)
     {
         if (!_live || _page?.IsOk != true)
         {
             return;
         }
 
-        // The stream's batches may arrive on another thread; the list is swapped on the render thread.
-        _ = InvokeAsync(() =>
-        {
-            var known = _items.Count == 0 ? 0 : _items[0].Sequence;
-            var fresh = events.Where(entry => entry.Sequence > known && Matches(entry)).OrderByDescending(entry => entry.Sequence);
-            _items = fresh.Concat(_items).Take(1000).ToList();
-            _throttle?.Request();
-        });
+        var known = _items.Count == 0 ? 0 : _items[0].Sequence;
+        var fresh = events.Where(entry => entry.Sequence > known && Matches(entry)).OrderByDescending(entry => entry.Sequence);
+        _items = fresh.Concat(_items).Take(1000).ToList();
+        _throttle?.Request();
     }
 
     private bool Matches(AdminEvent entry) =>

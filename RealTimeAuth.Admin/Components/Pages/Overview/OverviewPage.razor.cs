@@ -20,7 +20,7 @@ public sealed partial class OverviewPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _throttle = new RenderThrottle(() => InvokeAsync(Refresh), RenderThrottle.Default);
+        _throttle = new RenderThrottle(() => InvokeAsync(Refresh), RenderThrottle.Default, DispatchExceptionAsync);
         _subscription = Stream.SubscribeStats(OnStats);
         Stream.EnsureStarted();
         Refresh();

@@ -34,7 +34,7 @@ public sealed partial class SessionDetailPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _throttle = new RenderThrottle(() => InvokeAsync(LoadAsync), RenderThrottle.Default);
+        _throttle = new RenderThrottle(() => InvokeAsync(LoadAsync), RenderThrottle.Default, DispatchExceptionAsync);
         _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
     }

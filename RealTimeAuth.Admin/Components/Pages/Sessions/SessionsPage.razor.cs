@@ -29,7 +29,7 @@ public sealed partial class SessionsPage : IDisposable
     protected override void OnInitialized()
     {
         // At most one reload a second however many sessions change: a burst becomes one query.
-        _throttle = new RenderThrottle(() => InvokeAsync(Reload), TimeSpan.FromSeconds(1));
+        _throttle = new RenderThrottle(() => InvokeAsync(Reload), TimeSpan.FromSeconds(1), DispatchExceptionAsync);
         _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
     }
