@@ -12,8 +12,6 @@ public sealed class AdminApiClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Uri? BaseAddress => http.BaseAddress;
-
     public Task<ApiResult<SessionPage>> GetSessionsAsync(SessionFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
         GetAsync<SessionPage>("admin/v1/sessions" + Query(("user", filter.User), ("agent", filter.Agent), ("status", filter.Status),
             ("issuer", filter.Issuer), ("page", Text(page)), ("pageSize", Text(pageSize))), cancellationToken);
@@ -36,21 +34,6 @@ public sealed class AdminApiClient(HttpClient http)
 
     /// <summary>The CSV export address for the same filters (the browser downloads it through the console).</summary>
     public static string DecisionsCsvPath(DecisionFilter filter) => "admin/v1/audit/decisions.csv" + DecisionQuery(filter with { Before = null });
-
-    public async Task<ApiResult<string>> GetDecisionsCsvAsync(DecisionFilter filter, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var response = await http.GetAsync(DecisionsCsvPath(filter), cancellationToken);
-            return response.IsSuccessStatusCode
-                ? ApiResult<string>.Ok(await response.Content.ReadAsStringAsync(cancellationToken))
-                : await ApiErrors.FromResponseAsync<string>(response, cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            return ApiErrors.FromException<string>(exception);
-        }
-    }
 
     public Task<ApiResult<PolicyList>> GetPoliciesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<PolicyList>("admin/v1/policies", cancellationToken);

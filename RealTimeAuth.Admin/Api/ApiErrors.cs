@@ -15,7 +15,7 @@ internal static class ApiErrors
             HttpStatusCode.Unauthorized => ApiResult<T>.Fail(ApiStatus.Unauthorized, "Your sign-in has expired. Sign in again."),
             HttpStatusCode.Forbidden => ApiResult<T>.Fail(ApiStatus.Forbidden, "Your role does not allow this."),
             HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity =>
-                ApiResult<T>.Fail(ApiStatus.Invalid, Describe(body) ?? "The server refused the request.", body),
+                ApiResult<T>.Fail(ApiStatus.Invalid, Describe(body) ?? "The server refused the request."),
             _ => ApiResult<T>.Fail(ApiStatus.Failed, $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}."),
         };
     }

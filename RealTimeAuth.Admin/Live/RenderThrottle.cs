@@ -14,9 +14,6 @@ public sealed class RenderThrottle(Func<Task> render, TimeSpan interval, Func<Ex
 
     public static readonly TimeSpan Default = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How many renders actually ran (for tests and diagnostics).</summary>
-    public int Renders { get; private set; }
-
     public void Request()
     {
         if (_disposed || Interlocked.Exchange(ref _pending, 1) == 1)
@@ -33,7 +30,6 @@ public sealed class RenderThrottle(Func<Task> render, TimeSpan interval, Func<Ex
         Interlocked.Exchange(ref _pending, 0);
         if (!_disposed)
         {
-            Renders++;
             await BackgroundWork.RunAsync(render, onFailure);
         }
     }
