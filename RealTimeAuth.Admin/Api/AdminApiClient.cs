@@ -6,86 +6,68 @@ namespace RealTimeAuth.Admin.Api;
 
 /// <summary>
 /// The server's admin API (<c>/admin/v1</c>) with the signed-in admin's own token. Every call returns an
-/// <see cref="ApiResult{T}"/>: endpoints another work stream adds (policies, decision audit, trust) answer
-/// <see cref="ApiStatus.NotAvailable"/> on a server without them instead of failing.
+/// <see cref="ApiResult{T}"/>: a refusal or a failure becomes a status and a readable reason, not an exception.
 /// </summary>
 public sealed class AdminApiClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Uri? BaseAddress => http.BaseAddress;
-
     public Task<ApiResult<SessionPage>> GetSessionsAsync(SessionFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
         GetAsync<SessionPage>("admin/v1/sessions" + Query(("user", filter.User), ("agent", filter.Agent), ("status", filter.Status),
-            ("issuer", filter.Issuer), ("page", Text(page)), ("pageSize", Text(pageSize))), false, cancellationToken);
+            ("issuer", filter.Issuer), ("page", Text(page)), ("pageSize", Text(pageSize))), cancellationToken);
 
     public Task<ApiResult<SessionDetail>> GetSessionAsync(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<SessionDetail>($"admin/v1/sessions/{id}", false, cancellationToken);
+        GetAsync<SessionDetail>($"admin/v1/sessions/{id}", cancellationToken);
 
     public Task<ApiResult<RevocationResponse>> RevokeSessionAsync(Guid id, string reason, CancellationToken cancellationToken = default) =>
-        PostAsync<RevocationResponse>($"admin/v1/sessions/{id}/revoke", new { reason }, false, cancellationToken);
+        PostAsync<RevocationResponse>($"admin/v1/sessions/{id}/revoke", new { reason }, cancellationToken);
 
     public Task<ApiResult<RevocationResponse>> RevokeUserAsync(string issuer, string subject, string reason, CancellationToken cancellationToken = default) =>
-        PostAsync<RevocationResponse>("admin/v1/users/revoke", new { issuer, subject, reason }, false, cancellationToken);
+        PostAsync<RevocationResponse>("admin/v1/users/revoke", new { issuer, subject, reason }, cancellationToken);
 
     public Task<ApiResult<AdminEventPage>> GetEventsAsync(EventFilter filter, CancellationToken cancellationToken = default) =>
         GetAsync<AdminEventPage>("admin/v1/events" + Query(("type", filter.Type), ("actor", filter.Actor), ("after", filter.After),
-            ("limit", Text(filter.Limit))), true, cancellationToken);
+            ("limit", Text(filter.Limit))), cancellationToken);
 
     public Task<ApiResult<DecisionPage>> GetDecisionsAsync(DecisionFilter filter, CancellationToken cancellationToken = default) =>
-        GetAsync<DecisionPage>("admin/v1/audit/decisions" + DecisionQuery(filter), true, cancellationToken);
+        GetAsync<DecisionPage>("admin/v1/audit/decisions" + DecisionQuery(filter), cancellationToken);
 
     /// <summary>The CSV export address for the same filters (the browser downloads it through the console).</summary>
     public static string DecisionsCsvPath(DecisionFilter filter) => "admin/v1/audit/decisions.csv" + DecisionQuery(filter with { Before = null });
 
-    public async Task<ApiResult<string>> GetDecisionsCsvAsync(DecisionFilter filter, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var response = await http.GetAsync(DecisionsCsvPath(filter), cancellationToken);
-            return response.IsSuccessStatusCode
-                ? ApiResult<string>.Ok(await response.Content.ReadAsStringAsync(cancellationToken))
-                : await ApiErrors.FromResponseAsync<string>(response, true, cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            return ApiErrors.FromException<string>(exception);
-        }
-    }
-
     public Task<ApiResult<PolicyList>> GetPoliciesAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<PolicyList>("admin/v1/policies", true, cancellationToken);
+        GetAsync<PolicyList>("admin/v1/policies", cancellationToken);
 
     public Task<ApiResult<PolicyVersionDetail>> GetPolicyAsync(int version, CancellationToken cancellationToken = default) =>
-        GetAsync<PolicyVersionDetail>($"admin/v1/policies/{Text(version)}", false, cancellationToken);
+        GetAsync<PolicyVersionDetail>($"admin/v1/policies/{Text(version)}", cancellationToken);
 
     public Task<ApiResult<PolicyValidation>> ValidatePolicyAsync(JsonElement document, CancellationToken cancellationToken = default) =>
-        PostAsync<PolicyValidation>("admin/v1/policies/validate", document, true, cancellationToken);
+        PostAsync<PolicyValidation>("admin/v1/policies/validate", document, cancellationToken);
 
     public Task<ApiResult<PolicyVersionSummary>> CreatePolicyAsync(JsonElement document, string? comment, CancellationToken cancellationToken = default) =>
-        PostAsync<PolicyVersionSummary>("admin/v1/policies", new { document, comment }, true, cancellationToken);
+        PostAsync<PolicyVersionSummary>("admin/v1/policies", new { document, comment }, cancellationToken);
 
     public Task<ApiResult<WhatIfResult>> WhatIfAsync(int version, CancellationToken cancellationToken = default) =>
-        PostAsync<WhatIfResult>($"admin/v1/policies/{Text(version)}/what-if", new { }, true, cancellationToken);
+        PostAsync<WhatIfResult>($"admin/v1/policies/{Text(version)}/what-if", new { }, cancellationToken);
 
     public Task<ApiResult<PublishResult>> PublishPolicyAsync(int version, string reason, CancellationToken cancellationToken = default) =>
-        PostAsync<PublishResult>($"admin/v1/policies/{Text(version)}/publish", new { reason }, true, cancellationToken);
+        PostAsync<PublishResult>($"admin/v1/policies/{Text(version)}/publish", new { reason }, cancellationToken);
 
     public Task<ApiResult<List<TrustedIssuer>>> GetTrustedIssuersAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<List<TrustedIssuer>>("admin/v1/trust/issuers", true, cancellationToken);
+        GetAsync<List<TrustedIssuer>>("admin/v1/trust/issuers", cancellationToken);
 
     public Task<ApiResult<List<SsfStream>>> GetSsfStreamsAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<List<SsfStream>>("admin/v1/ssf/streams", true, cancellationToken);
+        GetAsync<List<SsfStream>>("admin/v1/ssf/streams", cancellationToken);
 
     public Task<ApiResult<VerifyResult>> VerifySsfStreamAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<VerifyResult>($"admin/v1/ssf/streams/{id}/verify", new { }, true, cancellationToken);
+        PostAsync<VerifyResult>($"admin/v1/ssf/streams/{id}/verify", new { }, cancellationToken);
 
-    private async Task<ApiResult<T>> GetAsync<T>(string path, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.GetAsync(path, cancellationToken);
-            return await ReadAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+            return await ReadAsync<T>(response, cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
         {
@@ -93,12 +75,12 @@ public sealed class AdminApiClient(HttpClient http)
         }
     }
 
-    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);
-            return await ReadAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+            return await ReadAsync<T>(response, cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
         {
@@ -106,11 +88,11 @@ public sealed class AdminApiClient(HttpClient http)
         }
     }
 
-    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            return await ApiErrors.FromResponseAsync<T>(response, notFoundMeansMissingFeature, cancellationToken);
+            return await ApiErrors.FromResponseAsync<T>(response, cancellationToken);
         }
 
         var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);

@@ -6,18 +6,16 @@ namespace RealTimeAuth.Admin.Api;
 /// <summary>Turns an unsuccessful response into a sentence an admin can act on, using RFC 9457 details when present.</summary>
 internal static class ApiErrors
 {
-    public static async Task<ApiResult<T>> FromResponseAsync<T>(HttpResponseMessage response, bool notFoundMeansMissingFeature, CancellationToken cancellationToken)
+    public static async Task<ApiResult<T>> FromResponseAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode switch
         {
-            HttpStatusCode.NotFound when notFoundMeansMissingFeature => ApiResult<T>.Fail(ApiStatus.NotAvailable, "Not available on this server."),
-            HttpStatusCode.MethodNotAllowed => ApiResult<T>.Fail(ApiStatus.NotAvailable, "Not available on this server."),
             HttpStatusCode.NotFound => ApiResult<T>.Fail(ApiStatus.NotFound, "Not found."),
             HttpStatusCode.Unauthorized => ApiResult<T>.Fail(ApiStatus.Unauthorized, "Your sign-in has expired. Sign in again."),
             HttpStatusCode.Forbidden => ApiResult<T>.Fail(ApiStatus.Forbidden, "Your role does not allow this."),
             HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity =>
-                ApiResult<T>.Fail(ApiStatus.Invalid, Describe(body) ?? "The server refused the request.", body),
+                ApiResult<T>.Fail(ApiStatus.Invalid, Describe(body) ?? "The server refused the request."),
             _ => ApiResult<T>.Fail(ApiStatus.Failed, $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}."),
         };
     }

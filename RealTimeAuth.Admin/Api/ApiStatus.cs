@@ -5,11 +5,8 @@ public enum ApiStatus
 {
     Ok,
 
-    /// <summary>The thing asked for does not exist (a session id).</summary>
+    /// <summary>The thing asked for does not exist (a session id, or a path this server does not serve).</summary>
     NotFound,
-
-    /// <summary>This server has no such endpoint yet (a feature that has not landed).</summary>
-    NotAvailable,
 
     /// <summary>The admin's sign-in is missing or expired.</summary>
     Unauthorized,

@@ -32,9 +32,7 @@ public static class ExportEndpoints
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            var detail = response.StatusCode == System.Net.HttpStatusCode.NotFound
-                ? "The decision audit is not available on this server." : $"The server answered {(int)response.StatusCode}.";
-            return TypedResults.Problem(detail, statusCode: (int)response.StatusCode);
+            return TypedResults.Problem($"The server answered {(int)response.StatusCode}.", statusCode: (int)response.StatusCode);
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);

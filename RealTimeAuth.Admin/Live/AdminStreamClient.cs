@@ -6,10 +6,11 @@ using RealTimeAuth.Admin.Api.Models;
 namespace RealTimeAuth.Admin.Live;
 
 /// <summary>
-/// Reads the server's <c>/admin/v1/stream</c> for one circuit, reconnecting with backoff, and raises
-/// <see cref="EventsReceived"/>, <see cref="StatsReceived"/> and <see cref="StateChanged"/>. It keeps the last
-/// minutes of stats for the overview chart and the latest entries for the event feed, so a page that opens
-/// later starts with a snapshot. Components subscribe once and throttle their renders (<see cref="RenderThrottle"/>).
+/// Reads the server's <c>/admin/v1/stream</c> for one circuit, reconnecting with backoff, and passes what arrives to
+/// its subscribers (<see cref="SubscribeEvents"/>, <see cref="SubscribeStats"/>, <see cref="SubscribeState"/>). It keeps
+/// the last minutes of stats for the overview chart and the latest entries for the event feed, so a page that opens
+/// later starts with a snapshot. Components subscribe once, throttle their renders (<see cref="RenderThrottle"/>) and
+/// dispose the subscription when they go.
 /// </summary>
 public sealed partial class AdminStreamClient(HttpClient http, TimeProvider timeProvider, ILogger<AdminStreamClient> logger) : IAsyncDisposable
 {
@@ -20,14 +21,12 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
     private readonly Lock _gate = new();
     private readonly LinkedList<MonitoringStats> _stats = new();
     private readonly LinkedList<AdminEvent> _events = new();
+    // A handler that throws would otherwise end the read loop, and with it every page's live updates, without a trace.
+    private readonly Subscribers<IReadOnlyList<AdminEvent>> _eventSubscribers = new(exception => LogSubscriberFailed(logger, exception));
+    private readonly Subscribers<MonitoringStats> _statsSubscribers = new(exception => LogSubscriberFailed(logger, exception));
+    private readonly Subscribers<StreamState> _stateSubscribers = new(exception => LogSubscriberFailed(logger, exception));
     private CancellationTokenSource? _stopping;
     private Task? _loop;
-
-    public event Action<IReadOnlyList<AdminEvent>>? EventsReceived;
-
-    public event Action<MonitoringStats>? StatsReceived;
-
-    public event Action<StreamState>? StateChanged;
 
     public StreamState State { get; private set; } = StreamState.Connecting;
 
@@ -55,6 +54,15 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
             }
         }
     }
+
+    /// <summary>Calls <paramref name="onEvents"/> with each batch of new event-log entries until the subscription is disposed.</summary>
+    public IDisposable SubscribeEvents(Action<IReadOnlyList<AdminEvent>> onEvents) => _eventSubscribers.Add(onEvents);
+
+    /// <summary>Calls <paramref name="onStats"/> with each stats message (once a second) until the subscription is disposed.</summary>
+    public IDisposable SubscribeStats(Action<MonitoringStats> onStats) => _statsSubscribers.Add(onStats);
+
+    /// <summary>Calls <paramref name="onState"/> when the connection's <see cref="State"/> changes until the subscription is disposed.</summary>
+    public IDisposable SubscribeState(Action<StreamState> onState) => _stateSubscribers.Add(onState);
 
     /// <summary>Starts reading (once per circuit); later calls do nothing.</summary>
     public void EnsureStarted()
@@ -147,7 +155,7 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
                 }
 
                 LatestStats = stats;
-                StatsReceived?.Invoke(stats);
+                _statsSubscribers.Publish(stats);
                 break;
         }
     }
@@ -172,7 +180,7 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
             }
         }
 
-        EventsReceived?.Invoke(entries);
+        _eventSubscribers.Publish(entries);
     }
 
     private void SetState(StreamState state)
@@ -183,7 +191,7 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
         }
 
         State = state;
-        StateChanged?.Invoke(state);
+        _stateSubscribers.Publish(state);
     }
 
     public async ValueTask DisposeAsync()
@@ -204,4 +212,7 @@ public sealed partial class AdminStreamClient(HttpClient http, TimeProvider time
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "The admin stream was lost ({Error}); reconnecting")]
     private static partial void LogStreamLost(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "A subscriber to the admin stream failed; the stream goes on")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
 }

@@ -6,7 +6,7 @@ namespace RealTimeAuth.Admin.Tests;
 
 /// <summary>
 /// The server's admin API faked at the HTTP handler: answers by path prefix, records requests, and can hold a
-/// path unanswered to show a page's loading state. The route registered last wins, so register general prefixes first. Unknown paths answer 404 like a server without the feature.
+/// path unanswered to show a page's loading state. The route registered last wins, so register general prefixes first. Unknown paths answer 404.
 /// </summary>
 public sealed class FakeAdminApi : HttpMessageHandler
 {

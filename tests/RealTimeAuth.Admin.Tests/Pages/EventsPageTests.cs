@@ -13,7 +13,7 @@ public sealed class EventsPageTests : ConsoleTestContext
     public void Events_LogHasEntries_ShowsThemAndLiveOnesOnTop()
     {
         Api.Json("admin/v1/events", new AdminEventPage([Samples.Event(5)], null));
-        var page = RenderPage<Events>();
+        var page = RenderPage<EventsPage>();
         page.WaitForAssertion(() => Assert.Contains("compromised", page.Find("[data-testid=events-table]").TextContent, StringComparison.Ordinal), Wait.Render);
 
         Stream.Dispatch("logs", JsonSerializer.Serialize(new[] { Samples.Event(6, "session.created", "client:copilot"), Samples.Event(7, "policy.published") }, JsonSerializerOptions.Web));
@@ -23,11 +23,23 @@ public sealed class EventsPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Events_LiveEntryCannotBeMerged_ExceptionReachesTheRenderer()
+    {
+        Api.Json("admin/v1/events", new AdminEventPage([Samples.Event(5)], null));
+        var page = RenderPage<EventsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=events-table]")), Wait.Render);
+
+        Stream.Dispatch("logs", "[null]");
+
+        Assert.IsType<NullReferenceException>(await Renderer.UnhandledException.WaitAsync(Wait.Render));
+    }
+
+    [Fact]
     public void Events_EmptyLog_ShowsEmptyState()
     {
         Api.Json("admin/v1/events", new AdminEventPage([], null));
 
-        var page = RenderPage<Events>();
+        var page = RenderPage<EventsPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=events-empty]")), Wait.Render);
     }
@@ -37,7 +49,7 @@ public sealed class EventsPageTests : ConsoleTestContext
     {
         Api.Status("admin/v1/events", HttpStatusCode.Forbidden);
 
-        var page = RenderPage<Events>();
+        var page = RenderPage<EventsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("role", page.Find("[data-testid=api-error]").TextContent, StringComparison.Ordinal), Wait.Render);
     }
@@ -47,7 +59,7 @@ public sealed class EventsPageTests : ConsoleTestContext
     {
         Api.Hold("admin/v1/events");
 
-        var page = RenderPage<Events>();
+        var page = RenderPage<EventsPage>();
 
         Assert.NotNull(page.Find("[data-testid=loading]"));
     }

@@ -10,7 +10,7 @@ public sealed class OverviewPageTests : ConsoleTestContext
     [Fact]
     public void Overview_BeforeFirstStats_ShowsLoading()
     {
-        var page = RenderPage<Overview>();
+        var page = RenderPage<OverviewPage>();
 
         Assert.NotNull(page.Find("[data-testid=loading]"));
     }
@@ -18,7 +18,7 @@ public sealed class OverviewPageTests : ConsoleTestContext
     [Fact]
     public void Overview_StatsArrive_ShowsCountsRatesAndLatency()
     {
-        var page = RenderPage<Overview>();
+        var page = RenderPage<OverviewPage>();
 
         Stream.Dispatch("stats", JsonSerializer.Serialize(Samples.Stats(sessions: 42), JsonSerializerOptions.Web));
 
@@ -30,7 +30,7 @@ public sealed class OverviewPageTests : ConsoleTestContext
     [Fact]
     public void Overview_BurstOfStats_RendersAtMostAFewTimes()
     {
-        var page = RenderPage<Overview>();
+        var page = RenderPage<OverviewPage>();
         var before = page.RenderCount;
 
         for (var index = 0; index < 1000; index++)

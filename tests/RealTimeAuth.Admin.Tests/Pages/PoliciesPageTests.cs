@@ -11,13 +11,14 @@ public sealed class PoliciesPageTests : ConsoleTestContext
         number, "todo", null, status, 2, "admin:admin@realtimeauth.dev", DateTimeOffset.UnixEpoch, $"v{number}", null, null, null);
 
     [Fact]
-    public void Policies_ServerWithoutPolicies_ShowsNotAvailable()
+    public void Policies_ServerAnswersNotFound_ShowsError()
     {
         SignIn("rta-admin");
 
         var page = RenderPage<PoliciesPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("Policy versions is not available", page.Find("[data-testid=not-available]").TextContent, StringComparison.Ordinal), Wait.Render);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=api-error]")), Wait.Render);
+        Assert.Empty(page.FindAll("[data-testid=policies-table]"));
     }
 
     [Fact]

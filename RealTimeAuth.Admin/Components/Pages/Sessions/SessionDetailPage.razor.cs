@@ -13,6 +13,7 @@ public sealed partial class SessionDetailPage : IDisposable
     private ApiResult<SessionDetail>? _detail;
     private ApiResult<DecisionPage>? _decisions;
     private List<AdminEvent> _history = [];
+    private IDisposable? _subscription;
     private RenderThrottle? _throttle;
     private bool _busy;
 
@@ -33,8 +34,8 @@ public sealed partial class SessionDetailPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _throttle = new RenderThrottle(() => InvokeAsync(LoadAsync), RenderThrottle.Default);
-        Stream.EventsReceived += OnEvents;
+        _throttle = new RenderThrottle(() => InvokeAsync(LoadAsync), RenderThrottle.Default, DispatchExceptionAsync);
+        _subscription = Stream.SubscribeEvents(OnEvents);
         Stream.EnsureStarted();
     }
 
@@ -133,7 +134,7 @@ public sealed partial class SessionDetailPage : IDisposable
 
     public void Dispose()
     {
-        Stream.EventsReceived -= OnEvents;
+        _subscription?.Dispose();
         _throttle?.Dispose();
     }
 }
