@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.Admin.Auth;
 
@@ -11,7 +12,7 @@ public sealed class AdminConsoleOptions
     /// The OpenID Connect issuer (<c>Admin:Authority</c>). When unset, the Aspire reference to the dev IdP
     /// (<c>services:devidp:http:0</c>) is used.
     /// </summary>
-    [Required(ErrorMessage = "Set 'Admin:Authority' to the OpenID Connect issuer admins sign in at (or reference 'devidp' from the app host).")]
+    [Required(ErrorMessage = $"Set 'Admin:Authority' to the OpenID Connect issuer admins sign in at (or reference '{ResourceNames.DevIdp}' from the app host).")]
     public string? Authority { get; set; }
 
     [Required]
@@ -23,7 +24,7 @@ public sealed class AdminConsoleOptions
 
     /// <summary>The RTA server's base address; service discovery resolves the Aspire name.</summary>
     [Required]
-    public string ServerAddress { get; set; } = "https+http://server";
+    public string ServerAddress { get; set; } = $"https+http://{ResourceNames.Server}";
 
     /// <summary>Plain-HTTP metadata is accepted only in Development and only when this is false.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using RealTimeAuth.Admin.Api;
 using RealTimeAuth.Admin.Auth;
 using RealTimeAuth.Admin.Live;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.Admin.Extensions;
 
@@ -12,15 +13,18 @@ public static class AdminConsoleExtensions
     public const string ApiClientName = "admin-api";
     public const string StreamClientName = "admin-stream";
 
+    /// <summary>Where an Aspire reference to the dev IdP puts its address.</summary>
+    private const string DevIdpServiceKey = $"services:{ResourceNames.DevIdp}:{ResourceNames.HttpEndpoint}:0";
+
     /// <summary>Options, OpenID Connect sign-in with a cookie session, roles, and the per-circuit API and stream clients.</summary>
     public static IHostApplicationBuilder AddAdminConsole(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AdminConsoleOptions.SectionName);
         builder.Services.AddOptions<AdminConsoleOptions>().Bind(section)
-            .PostConfigure(options => options.Authority ??= builder.Configuration["services:devidp:http:0"])
+            .PostConfigure(options => options.Authority ??= builder.Configuration[DevIdpServiceKey])
             .ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<AdminConsoleOptions>() ?? new AdminConsoleOptions();
-        options.Authority ??= builder.Configuration["services:devidp:http:0"];
+        options.Authority ??= builder.Configuration[DevIdpServiceKey];
 
         builder.AddConsoleAuthentication(options);
         builder.Services.AddMudServices();

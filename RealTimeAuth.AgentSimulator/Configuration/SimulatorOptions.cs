@@ -1,3 +1,5 @@
+using RealTimeAuth.ServiceDefaults;
+
 namespace RealTimeAuth.AgentSimulator.Configuration;
 
 /// <summary>The <c>Simulator</c> configuration section; validated at start by <see cref="SimulatorOptionsValidator"/>.</summary>
@@ -11,10 +13,10 @@ public sealed class SimulatorOptions
     public string Scenario { get; set; } = "steady";
 
     /// <summary>The RTA server: a service discovery name such as <c>https+http://server</c>, or an http(s) address.</summary>
-    public string ServerAddress { get; set; } = "https+http://server";
+    public string ServerAddress { get; set; } = $"https+http://{ResourceNames.Server}";
 
     /// <summary>The identity provider the users sign in at, in the same form as <see cref="ServerAddress"/>.</summary>
-    public string IdentityProvider { get; set; } = "https+http://devidp";
+    public string IdentityProvider { get; set; } = $"https+http://{ResourceNames.DevIdp}";
 
     /// <summary>Allows plain-http server and IdP addresses, which send tokens and passwords unencrypted. Development only.</summary>
     public bool AllowInsecureHttp { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.AgentSimulator.Agents;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AgentSimulator.Configuration;
 
@@ -22,11 +23,11 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             failures.Add($"{Section}:Scenario is '{options.Scenario}'; it must be one of {string.Join(", ", ScenarioNames.All)}.");
         }
 
-        CheckAddress(failures, options.ServerAddress, "ServerAddress", "https+http://server");
-        CheckAddress(failures, options.IdentityProvider, "IdentityProvider", "https+http://devidp");
+        CheckAddress(failures, options.ServerAddress, "ServerAddress", $"https+http://{ResourceNames.Server}");
+        CheckAddress(failures, options.IdentityProvider, "IdentityProvider", $"https+http://{ResourceNames.DevIdp}");
         CheckRequired(failures, options.CoPilot.ClientId, "CoPilot:ClientId", "the co-pilot's client id at the RTA server, copilot");
         CheckRequired(failures, options.CoPilot.ClientSecret, "CoPilot:ClientSecret",
-            "the app host passes its generated copilot-client-secret; elsewhere set it in user secrets");
+            $"the app host passes its generated {ResourceNames.CopilotClientSecret}; elsewhere set it in user secrets");
         CheckRequired(failures, options.Portal.ClientId, "Portal:ClientId", "the IdP's public portal client, portal");
         CheckAbsolute(failures, options.Portal.RedirectUri, "Portal:RedirectUri");
         CheckRequired(failures, options.PortalUser.Email, "PortalUser:Email", "the e-mail of a user at the IdP");

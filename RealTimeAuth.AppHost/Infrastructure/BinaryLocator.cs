@@ -1,3 +1,5 @@
+using RealTimeAuth.ServiceDefaults;
+
 namespace RealTimeAuth.AppHost.Infrastructure;
 
 /// <summary>Finds the Redis and PostgreSQL server binaries, or says which package provides them.</summary>
@@ -42,5 +44,5 @@ internal static class BinaryLocator
 
     private static InvalidOperationException Missing(string binary, string package) =>
         new($"'{binary}' was not found, and no container runtime answered. Install it with 'sudo apt-get install -y {package}', " +
-            "or set Infrastructure:Mode=ConnectionStrings with ConnectionStrings:redis and ConnectionStrings:rtadb.");
+            $"or set Infrastructure:Mode=ConnectionStrings with ConnectionStrings:{ResourceNames.Redis} and ConnectionStrings:{ResourceNames.Database}.");
 }

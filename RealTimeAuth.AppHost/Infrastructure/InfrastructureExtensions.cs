@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AppHost.Infrastructure;
 
 public static class InfrastructureExtensions
 {
-    public const string RedisName = "redis";
-    public const string DatabaseName = "rtadb";
-
     /// <summary>Adds Redis and PostgreSQL in the mode configuration selects, and says which it picked.</summary>
     public static InfrastructureResources AddInfrastructure(this IDistributedApplicationBuilder builder)
     {
@@ -38,8 +36,8 @@ public static class InfrastructureExtensions
 
     private static InfrastructureMode ChooseMode(IConfiguration configuration)
     {
-        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisName))
-            && !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseName)))
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(ResourceNames.Redis))
+            && !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ResourceNames.Database)))
         {
             return InfrastructureMode.ConnectionStrings;
         }
@@ -49,9 +47,9 @@ public static class InfrastructureExtensions
 
     private static InfrastructureResources AddContainers(IDistributedApplicationBuilder builder)
     {
-        var redis = builder.AddRedis(RedisName);
-        var postgres = builder.AddPostgres("postgres");
-        var database = postgres.AddDatabase(DatabaseName);
+        var redis = builder.AddRedis(ResourceNames.Redis);
+        var postgres = builder.AddPostgres(ResourceNames.Postgres);
+        var database = postgres.AddDatabase(ResourceNames.Database);
         return new InfrastructureResources(
             InfrastructureMode.Containers,
             redis.AsConnectionString(),
@@ -61,7 +59,7 @@ public static class InfrastructureExtensions
 
     private static InfrastructureResources AddConnectionStrings(IDistributedApplicationBuilder builder)
     {
-        foreach (var name in new[] { RedisName, DatabaseName })
+        foreach (var name in new[] { ResourceNames.Redis, ResourceNames.Database })
         {
             if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
             {
@@ -72,8 +70,8 @@ public static class InfrastructureExtensions
 
         return new InfrastructureResources(
             InfrastructureMode.ConnectionStrings,
-            builder.AddConnectionString(RedisName),
-            builder.AddConnectionString(DatabaseName),
+            builder.AddConnectionString(ResourceNames.Redis),
+            builder.AddConnectionString(ResourceNames.Database),
             []);
     }
 

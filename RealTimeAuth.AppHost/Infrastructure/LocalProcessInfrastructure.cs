@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AppHost.Infrastructure;
 
@@ -25,12 +26,12 @@ internal static class LocalProcessInfrastructure
         const string healthCheck = "redis-server-ready";
         builder.Services.AddHealthChecks().AddRedis(connectionString, name: healthCheck);
 
-        var process = builder.AddExecutable("redis-server", executable, Path.GetTempPath(),
+        var process = builder.AddExecutable(ResourceNames.RedisServer, executable, Path.GetTempPath(),
                 "--port", Format(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes")
-            .WithEndpoint(name: "tcp", port: port, targetPort: port, scheme: "tcp", isProxied: false)
+            .WithEndpoint(name: ResourceNames.TcpEndpoint, port: port, targetPort: port, scheme: "tcp", isProxied: false)
             .WithHealthCheck(healthCheck);
         var redis = builder.AddConnectionString(
-            InfrastructureExtensions.RedisName, ReferenceExpression.Create($"{connectionString}"));
+            ResourceNames.Redis, ReferenceExpression.Create($"{connectionString}"));
         return ((IResourceBuilder<IResource>)process, redis);
     }
 
@@ -38,19 +39,19 @@ internal static class LocalProcessInfrastructure
     {
         var cluster = LocalPostgresCluster.Create();
         var port = FreePort.Next();
-        var password = builder.AddParameter("postgres-password", cluster.Password, secret: true);
+        var password = builder.AddParameter(ResourceNames.PostgresPassword, cluster.Password, secret: true);
         var serverConnection = $"Host=127.0.0.1;Port={Format(port)};Username=postgres;Password={cluster.Password};Database=postgres";
         const string healthCheck = "postgres-ready";
         builder.Services.AddHealthChecks().AddNpgSql(serverConnection, name: healthCheck);
 
         var (command, arguments) = cluster.ServerCommand(port);
-        var process = builder.AddExecutable("postgres", command, Path.GetTempPath(), arguments)
-            .WithEndpoint(name: "tcp", port: port, targetPort: port, scheme: "tcp", isProxied: false)
+        var process = builder.AddExecutable(ResourceNames.Postgres, command, Path.GetTempPath(), arguments)
+            .WithEndpoint(name: ResourceNames.TcpEndpoint, port: port, targetPort: port, scheme: "tcp", isProxied: false)
             .WithHealthCheck(healthCheck);
         var database = builder.AddConnectionString(
-            InfrastructureExtensions.DatabaseName,
+            ResourceNames.Database,
             ReferenceExpression.Create(
-                $"Host=127.0.0.1;Port={Format(port)};Username=postgres;Password={password};Database={InfrastructureExtensions.DatabaseName}"));
+                $"Host=127.0.0.1;Port={Format(port)};Username=postgres;Password={password};Database={ResourceNames.Database}"));
         return ((IResourceBuilder<IResource>)process, database);
     }
 

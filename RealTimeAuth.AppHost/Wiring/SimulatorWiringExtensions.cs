@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AppHost.Wiring;
 
 /// <summary>
 /// The agent simulator's wiring: the co-pilot's client secret (the server's generated <c>copilot-client-secret</c>), the
-/// admin console's redirect URI (the simulator signs its admin in through that client), and one Aspire dashboard command
-/// per scenario plus one for a load run, each calling the simulator's own HTTP endpoint.
+/// admin console's client secret and redirect URI (the simulator signs its admin in through that client), and one Aspire
+/// dashboard command per scenario plus one for a load run, each calling the simulator's own HTTP endpoint.
 /// </summary>
 internal static class SimulatorWiringExtensions
 {
@@ -23,13 +24,14 @@ internal static class SimulatorWiringExtensions
 
     public static IResourceBuilder<ProjectResource> WithSimulatorWiring(
         this IResourceBuilder<ProjectResource> simulator,
-        IResourceBuilder<ParameterResource> copilotSecret,
+        GeneratedSecrets secrets,
         IResourceBuilder<ProjectResource> adminConsole)
     {
         simulator
-            .WithEnvironment("Simulator__CoPilot__ClientSecret", copilotSecret)
+            .WithEnvironment("Simulator__CoPilot__ClientSecret", secrets.CopilotClient)
             // The dev IdP registers the admin console's origin + /signin-oidc for the admin-console client (DevIdp:AdminRedirectUris).
-            .WithEnvironment("Simulator__Admin__RedirectUri", ReferenceExpression.Create($"{adminConsole.GetEndpoint("http")}/signin-oidc"));
+            .WithEnvironment("Simulator__Admin__RedirectUri", ReferenceExpression.Create($"{adminConsole.GetEndpoint(ResourceNames.HttpEndpoint)}/signin-oidc"))
+            .WithEnvironment("Simulator__Admin__ClientSecret", secrets.AdminConsoleClient);
 
         foreach (var (name, label, description) in Scenarios)
         {

@@ -12,9 +12,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    public static readonly string[] ServiceResources = ["server", "admin", "devidp", "agent-simulator"];
+    public static readonly string[] ServiceResources = [ResourceNames.Server, ResourceNames.Admin, ResourceNames.DevIdp, ResourceNames.Simulator];
 
-    public static readonly string[] InfrastructureResources = ["redis-server", "postgres"];
+    public static readonly string[] InfrastructureResources = [ResourceNames.RedisServer, ResourceNames.Postgres];
 
     private DistributedApplication? _app;
 
@@ -28,14 +28,14 @@ public sealed class AppHostFixture : IAsyncLifetime
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         // The simulator waits for a test to ask for a run, and runs are short: trigger after 2 s, end after 5 s.
-        builder.CreateResourceBuilder<ProjectResource>("agent-simulator")
+        builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Simulator)
             .WithEnvironment("Simulator__Mode", "Idle")
             .WithEnvironment("Simulator__Run__ActionInterval", "00:00:00.200")
             .WithEnvironment("Simulator__Run__TriggerAfter", "00:00:02")
             .WithEnvironment("Simulator__Run__Duration", "00:00:05");
 
         // The server sets its Shared Signals stream up at the dev IdP at start, retrying until the IdP answers: retry often here.
-        builder.CreateResourceBuilder<ProjectResource>("server")
+        builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Server)
             .WithEnvironment("SharedSignals__TransmitterMaxBackoff", "00:00:01");
 
         _app = await builder.BuildAsync(timeout.Token);

@@ -25,7 +25,7 @@ public sealed class AppHostHealthTests(AppHostFixture fixture)
     [Fact]
     public async Task ServerHealth_WithLocalInfrastructure_ReportsPostgresAndRedisHealthy()
     {
-        using var client = fixture.App.CreateHttpClient("server");
+        using var client = fixture.App.CreateHttpClient(ResourceNames.Server);
         using var timeout = new CancellationTokenSource(RequestTimeout);
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), timeout.Token);
@@ -40,9 +40,9 @@ public sealed class AppHostHealthTests(AppHostFixture fixture)
     }
 
     [Theory]
-    [InlineData("admin")]
-    [InlineData("devidp")]
-    [InlineData("agent-simulator")]
+    [InlineData(ResourceNames.Admin)]
+    [InlineData(ResourceNames.DevIdp)]
+    [InlineData(ResourceNames.Simulator)]
     public async Task ServiceAlive_AfterStart_Answers200(string resource)
     {
         using var client = fixture.App.CreateHttpClient(resource);

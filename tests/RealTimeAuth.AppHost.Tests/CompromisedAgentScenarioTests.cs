@@ -20,7 +20,7 @@ public sealed class CompromisedAgentScenarioTests(AppHostFixture fixture)
         var app = fixture.App;
 
         using var runTimeout = new CancellationTokenSource(RunTimeout);
-        using var http = app.CreateHttpClient("agent-simulator");
+        using var http = app.CreateHttpClient(ResourceNames.Simulator);
         http.Timeout = RunTimeout;
         using var response = await http.PostAsync(new Uri("/scenarios/compromised-agent", UriKind.Relative), content: null, runTimeout.Token);
         var body = await response.Content.ReadAsStringAsync(runTimeout.Token);
@@ -64,7 +64,7 @@ public sealed class CompromisedAgentScenarioTests(AppHostFixture fixture)
 
         // The dashboard's command for a scenario reaches the same endpoint and reports the run.
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
-        var steady = await commands.ExecuteCommandAsync("agent-simulator", "scenario-steady", runTimeout.Token);
+        var steady = await commands.ExecuteCommandAsync(ResourceNames.Simulator, "scenario-steady", runTimeout.Token);
         Assert.True(steady.Success, steady.Message);
     }
 }

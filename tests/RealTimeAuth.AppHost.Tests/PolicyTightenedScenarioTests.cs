@@ -17,7 +17,7 @@ public sealed class PolicyTightenedScenarioTests(AppHostFixture fixture)
     public async Task PolicyTightened_RunThroughTheSimulatorEndpoint_WriterDeniedWritesAndEveryoneGoesOn()
     {
         using var runTimeout = new CancellationTokenSource(RunTimeout);
-        using var http = fixture.App.CreateHttpClient("agent-simulator");
+        using var http = fixture.App.CreateHttpClient(ResourceNames.Simulator);
         http.Timeout = RunTimeout;
 
         using var response = await http.PostAsync(new Uri("/scenarios/policy-tightened", UriKind.Relative), content: null, runTimeout.Token);

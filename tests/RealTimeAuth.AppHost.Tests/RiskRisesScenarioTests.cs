@@ -20,9 +20,9 @@ public sealed class RiskRisesScenarioTests(AppHostFixture fixture)
     public async Task RiskRises_RunThroughTheSimulatorEndpoint_WritesDeniedAndEveryoneGoesOn()
     {
         using var runTimeout = new CancellationTokenSource(RunTimeout);
-        using var http = fixture.App.CreateHttpClient("agent-simulator");
+        using var http = fixture.App.CreateHttpClient(ResourceNames.Simulator);
         http.Timeout = RunTimeout;
-        using var idp = fixture.App.CreateHttpClient("devidp");
+        using var idp = fixture.App.CreateHttpClient(ResourceNames.DevIdp);
         await SetRiskAsync(idp, "low");
         string body;
         try

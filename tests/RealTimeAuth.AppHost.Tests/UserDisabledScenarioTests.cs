@@ -20,9 +20,9 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
     {
         var app = fixture.App;
         using var runTimeout = new CancellationTokenSource(RunTimeout);
-        using var http = app.CreateHttpClient("agent-simulator");
+        using var http = app.CreateHttpClient(ResourceNames.Simulator);
         http.Timeout = RunTimeout;
-        using var idp = app.CreateHttpClient("devidp");
+        using var idp = app.CreateHttpClient(ResourceNames.DevIdp);
         // The IdP keeps disabled users in its database across runs: start from an enabled user.
         await EnableAsync(idp);
         string body;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.Testing.Hosting;
 
@@ -99,8 +100,8 @@ public sealed class ServerCluster : IAsyncDisposable
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["ConnectionStrings:rtadb"] = DatabaseConnectionString,
-            ["ConnectionStrings:redis"] = RedisConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Redis}"] = RedisConnectionString,
             ["SigningKeys:EncryptionKey"] = EncryptionKey,
             [$"Exchange:Clients:{CopilotClientId}:Secret"] = CopilotSecret,
             [$"Exchange:Clients:{AgentClientId}:Secret"] = AgentSecret,

@@ -1,4 +1,5 @@
 using RealTimeAuth.AgentSimulator.Configuration;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AgentSimulator.Tests.Configuration;
 
@@ -20,7 +21,7 @@ public sealed class SimulatorOptionsValidatorTests
 
         var failure = Assert.Single(new SimulatorOptionsValidator().Validate(null, options).Failures!);
 
-        Assert.StartsWith("Simulator:CoPilot:ClientSecret is required: the app host passes its generated copilot-client-secret", failure, StringComparison.Ordinal);
+        Assert.StartsWith($"Simulator:CoPilot:ClientSecret is required: the app host passes its generated {ResourceNames.CopilotClientSecret}", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class SimulatorOptionsValidatorTests
 
         var failure = Assert.Single(new SimulatorOptionsValidator().Validate(null, options).Failures!);
 
-        Assert.StartsWith("Simulator:ServerAddress must be a service name such as https+http://server", failure, StringComparison.Ordinal);
+        Assert.StartsWith($"Simulator:ServerAddress must be a service name such as https+http://{ResourceNames.Server}", failure, StringComparison.Ordinal);
     }
 
     [Fact]

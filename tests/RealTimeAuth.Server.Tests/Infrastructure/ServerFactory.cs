@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RealTimeAuth.ServiceDefaults;
 using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.Infrastructure;
@@ -21,8 +22,8 @@ public sealed class ServerFactory(string databaseConnectionString, string redisC
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:rtadb", databaseConnectionString);
-        builder.UseSetting("ConnectionStrings:redis", redisConnectionString);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Database}", databaseConnectionString);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", redisConnectionString);
         builder.UseSetting("SigningKeys:EncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Exchange:Clients:copilot:Secret", CopilotSecret);
         builder.UseSetting("Exchange:Clients:agent:Secret", AgentSecret);
