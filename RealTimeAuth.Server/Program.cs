@@ -1,6 +1,10 @@
 using RealTimeAuth.Server.Admin;
-using RealTimeAuth.Server.Admin.Monitoring;
+using RealTimeAuth.Server.Authorization;
+using RealTimeAuth.Server.AuthZen;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Extensions;
+using RealTimeAuth.Server.Live;
+using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,13 +18,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapTokenExchange();
-app.MapSessionAdminApi();
-app.MapAdminMonitoringApi();
-app.MapSharedSignals();
-app.MapLiveChannel();
-app.MapAuthZen();
-app.MapPolicyStore();
+app.MapExchangeEndpoints();
+app.MapSharedSignalsEndpoints();
+app.MapAdminEndpoints();
+app.MapAuthorizationEndpoints();
+app.MapLiveEndpoints();
+app.MapAuthZenEndpoints();
 
 app.Run();
 

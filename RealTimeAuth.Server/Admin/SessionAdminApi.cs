@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Sessions;
@@ -110,7 +111,7 @@ public static class SessionAdminApi
             });
         }
 
-        var result = await sessions.RevokeUserAsync(request.Issuer, request.Subject, "user-revoked", request.Reason, AdminActor.Of(admin), cancellationToken);
+        var result = await sessions.RevokeUserAsync(request.Issuer, request.Subject, RtaRevocationReasons.UserRevoked, request.Reason, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Ok(new RevocationResponse(result.RevokedSessionIds, result.EventSequence));
     }
 

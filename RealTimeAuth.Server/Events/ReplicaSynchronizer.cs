@@ -3,25 +3,23 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Keys;
-using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Telemetry;
 using StackExchange.Redis;
 
 namespace RealTimeAuth.Server.Events;
 
 /// <summary>
-/// Keeps this replica's session cache equal to the event log: loads a snapshot at start, then
-/// applies entries in sequence order whenever Redis announces one and at every poll interval,
-/// so a lost announcement (Redis restart, disconnect) only delays it. It knows when it last
-/// proved itself current; past <see cref="ReplicaOptions.MaxStaleness"/> decisions are refused.
+/// Keeps this replica equal to the event log: loads a snapshot at start, then reads entries in sequence order whenever
+/// Redis announces one and at every poll interval, so a lost announcement (Redis restart, disconnect) only delays it. What
+/// an entry means is the business of the <see cref="IEventLogObserver"/>s (sessions, keys, the active policy); this class
+/// only reads the log and hands them their entries. It knows when it last proved itself current; past
+/// <see cref="ReplicaOptions.MaxStaleness"/> decisions are refused.
 /// </summary>
 internal sealed partial class ReplicaSynchronizer(
     IServiceScopeFactory scopeFactory,
     IConnectionMultiplexer redis,
-    SessionCache cache,
-    SigningKeyStore keys,
     DatabaseMigrationState migrations,
+    AppliedSequence applied,
     IOptions<ReplicaOptions> options,
     TimeProvider timeProvider,
     RtaServerTelemetry telemetry,
@@ -30,17 +28,15 @@ internal sealed partial class ReplicaSynchronizer(
 {
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
-    private readonly ConcurrentDictionary<TaskCompletionSource, long> _waiters = new();
     private readonly ConcurrentQueue<TaskCompletionSource> _catchUpWaiters = new();
     private readonly IEventLogObserver[] _observers = [.. observers];
-    private long _lastApplied;
     private long _lastVerifiedTicks;
     private volatile bool _loaded;
 
     public bool IsCurrent =>
         _loaded && timeProvider.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastVerifiedTicks) <= options.Value.MaxStaleness.Ticks;
 
-    public long LastAppliedSequence => Interlocked.Read(ref _lastApplied);
+    public long LastAppliedSequence => applied.Last;
 
     /// <summary>
     /// Raised on the synchronizer's loop with each batch of entries it has just applied, in sequence order, so a
@@ -49,31 +45,8 @@ internal sealed partial class ReplicaSynchronizer(
     public event Action<IReadOnlyList<EventLogRecord>>? EntriesApplied;
 
     /// <summary>Completes once this replica has applied the entry <paramref name="sequence"/>.</summary>
-    public async Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken)
-    {
-        if (LastAppliedSequence >= sequence)
-        {
-            return;
-        }
-
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _waiters[waiter] = sequence;
-        Signal();
-        if (LastAppliedSequence >= sequence)
-        {
-            _waiters.TryRemove(waiter, out _);
-            return;
-        }
-
-        try
-        {
-            await waiter.Task.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            _waiters.TryRemove(waiter, out _);
-        }
-    }
+    public Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken) =>
+        applied.WaitAsync(sequence, Signal, cancellationToken);
 
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -159,24 +132,16 @@ internal sealed partial class ReplicaSynchronizer(
         var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var last = await db.EventLog.MaxAsync(entry => (long?)entry.Sequence, cancellationToken) ?? 0;
-        var revokedSince = started - options.Value.RevokedRetention;
-        var rows = await db.Sessions.AsNoTracking()
-            .Where(session => session.Status == nameof(SessionStatus.Active) || session.RevokedAt > revokedSince)
-            .ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await keys.ReloadAsync(cancellationToken);
         foreach (var observer in _observers)
         {
-            await observer.LoadAsync(cancellationToken);
+            await observer.LoadAsync(db, started, cancellationToken);
         }
 
-        cache.Load(rows.Select(row => row.ToState()));
-        Interlocked.Exchange(ref _lastApplied, last);
+        await transaction.CommitAsync(cancellationToken);
         Interlocked.Exchange(ref _lastVerifiedTicks, started.UtcTicks);
         _loaded = true;
-        LogSnapshotLoaded(logger, rows.Count, last);
-        ReleaseWaiters();
+        LogSnapshotLoaded(logger, last);
+        applied.Advance(last);
     }
 
     private async Task ReadLogAsync(CancellationToken cancellationToken)
@@ -215,8 +180,7 @@ internal sealed partial class ReplicaSynchronizer(
             if (entries.Count > 0)
             {
                 await ApplyAsync(db, entries, cancellationToken);
-                Interlocked.Exchange(ref _lastApplied, entries[^1].Sequence);
-                ReleaseWaiters();
+                applied.Advance(entries[^1].Sequence);
                 EntriesApplied?.Invoke(entries);
             }
 
@@ -231,84 +195,12 @@ internal sealed partial class ReplicaSynchronizer(
 
     private async Task ApplyAsync(RtaDbContext db, List<EventLogRecord> entries, CancellationToken cancellationToken)
     {
-        var payloads = entries.ToDictionary(entry => entry.Sequence, SessionEventReader.Read);
-        var ids = entries
-            .SelectMany(entry => payloads[entry.Sequence] is { } payload ? RowsToRead(entry, payload) : [])
-            .Distinct()
-            .ToList();
-        var rows = ids.Count == 0
-            ? []
-            : await db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)).ToListAsync(cancellationToken);
-        var sessions = rows.ToDictionary(row => row.Id, row => row.ToState());
-
-        foreach (var entry in entries)
-        {
-            if (entry.Type == RtaEventTypes.SigningKeysChanged)
-            {
-                await keys.ReloadAsync(cancellationToken);
-                continue;
-            }
-
-            if (await ObserveAsync(entry, cancellationToken))
-            {
-                continue;
-            }
-
-            if (payloads[entry.Sequence] is not { } payload || SessionEventReader.KindOf(entry.Type) is not { } kind)
-            {
-                continue;
-            }
-
-            using var activity = telemetry.StartApply(entry);
-            var named = payload.Named?.ToHashSet();
-            foreach (var id in payload.SessionIds)
-            {
-                var session = sessions.GetValueOrDefault(id) ?? (kind == SessionChangeKind.Revoked ? Revoke(cache.Find(id), payload, named) : null);
-                if (session is not null)
-                {
-                    cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
-                }
-            }
-        }
-    }
-
-    /// <summary>The sessions whose rows the entry needs: a revocation that says what it wrote needs only those not held here.</summary>
-    private IEnumerable<Guid> RowsToRead(EventLogRecord entry, SessionEventPayload payload) =>
-        entry.Type == RtaEventTypes.SessionsRevoked && payload.RevokedAt is not null
-            ? payload.SessionIds.Where(id => cache.Find(id) is null)
-            : payload.SessionIds;
-
-    private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
-        held is null || payload.RevokedAt is not { } revokedAt
-            ? null
-            : held.AsRevoked(
-                named is null || named.Contains(held.Id) ? payload.Reason : SessionService.AncestorRevoked,
-                payload.Detail,
-                revokedAt);
-
-    private async Task<bool> ObserveAsync(EventLogRecord entry, CancellationToken cancellationToken)
-    {
-        var observed = false;
         foreach (var observer in _observers)
         {
-            if (observer.EventTypes.Contains(entry.Type))
+            var mine = entries.Where(entry => observer.EventTypes.Contains(entry.Type)).ToList();
+            if (mine.Count > 0)
             {
-                await observer.ApplyAsync(entry, cancellationToken);
-                observed = true;
-            }
-        }
-
-        return observed;
-    }
-
-    private void ReleaseWaiters()
-    {
-        var applied = LastAppliedSequence;
-        foreach (var (waiter, sequence) in _waiters)
-        {
-            if (sequence <= applied)
-            {
-                waiter.TrySetResult();
+                await observer.ApplyAsync(db, mine, cancellationToken);
             }
         }
     }
@@ -319,8 +211,8 @@ internal sealed partial class ReplicaSynchronizer(
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loaded {Count} sessions up to event {Sequence}")]
-    private static partial void LogSnapshotLoaded(ILogger logger, int count, long sequence);
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loaded the event log's state up to event {Sequence}")]
+    private static partial void LogSnapshotLoaded(ILogger logger, long sequence);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the event log failed ({Error}: {Reason}); retrying")]
     private static partial void LogCatchUpFailed(ILogger logger, string error, string reason);

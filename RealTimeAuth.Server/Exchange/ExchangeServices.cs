@@ -14,5 +14,6 @@ internal sealed record ExchangeServices(
     NonceStore Nonces,
     IReplicaCurrency Replica,
     SessionService Sessions,
+    ISubjectAccessGate AccessGate,
     IOptionsMonitor<ExchangeOptions> Options,
     RtaServerTelemetry Telemetry);

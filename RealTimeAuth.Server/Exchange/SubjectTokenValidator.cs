@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using RealTimeAuth.Server.Hosting;
 
 namespace RealTimeAuth.Server.Exchange;
 
@@ -207,7 +208,7 @@ internal sealed partial class SubjectTokenValidator(
             new DiscoveryPolicy { RequireHttps = RequireHttps(issuer), AllowHttpOnLoopback = !RequireHttps(issuer) }));
 
     // Plain-HTTP metadata is a development convenience only; production always requires HTTPS.
-    private bool RequireHttps(TrustedIssuerOptions issuer) => issuer.RequireHttpsMetadata || !environment.IsDevelopment();
+    private bool RequireHttps(TrustedIssuerOptions issuer) => HttpsMetadata.IsRequired(issuer.RequireHttpsMetadata, environment);
 
     private static string MetadataAddress(TrustedIssuerOptions issuer) =>
         (issuer.MetadataAddress ?? issuer.Issuer).TrimEnd('/') + "/.well-known/openid-configuration";

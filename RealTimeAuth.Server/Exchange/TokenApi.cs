@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Sessions.Tokens;
-using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Exchange;
@@ -101,8 +100,7 @@ public static class TokenApi
         }
 
         // A user a Shared Signals transmitter reported disabled, purged or compromised gets no new session.
-        if (context.RequestServices.GetService<ISubjectAccessGate>() is { } gate
-            && await gate.IsBlockedAsync(newSession.Issuer, newSession.Subject, newSession.UserContext, cancellationToken))
+        if (await services.AccessGate.IsBlockedAsync(newSession.Issuer, newSession.Subject, newSession.UserContext, cancellationToken))
         {
             return Fail(OAuthErrorResult.InvalidGrant("The user is disabled."));
         }

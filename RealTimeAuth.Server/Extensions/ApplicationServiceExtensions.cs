@@ -1,46 +1,63 @@
-using RealTimeAuth.Server.Admin.Monitoring;
+using RealTimeAuth.Server.Admin;
+using RealTimeAuth.Server.Auth;
+using RealTimeAuth.Server.Authorization;
+using RealTimeAuth.Server.AuthZen;
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Health;
+using RealTimeAuth.Server.Keys;
+using RealTimeAuth.Server.Live;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.SharedSignals;
+using RealTimeAuth.Server.Telemetry;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.Server.Extensions;
 
+/// <summary>The composition root: infrastructure, then every module from the bottom of the layering up (docs/architecture.md).</summary>
 public static class ApplicationServiceExtensions
 {
-    /// <summary>Connection string names, matching the Aspire resource names.</summary>
-    public const string DatabaseConnectionName = "rtadb";
-    public const string RedisConnectionName = "redis";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        RequireConnectionString(builder.Configuration, DatabaseConnectionName, "PostgreSQL");
-        RequireConnectionString(builder.Configuration, RedisConnectionName, "Redis");
+        RequireConnectionString(builder.Configuration, ResourceNames.Database, "PostgreSQL");
+        RequireConnectionString(builder.Configuration, ResourceNames.Redis, "Redis");
 
         // Aspire's own checks are replaced by named ones so /health reads "postgresql" and "redis".
         // No retrying execution strategy: state changes run in explicit transactions holding the
         // event-log lock, and the callers (exchange, synchronizer, rotation) decide when to retry.
-        builder.AddNpgsqlDbContext<RtaDbContext>(DatabaseConnectionName, settings =>
+        builder.AddNpgsqlDbContext<RtaDbContext>(ResourceNames.Database, settings =>
         {
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;
         });
-        builder.AddRedisClient(RedisConnectionName, settings => settings.DisableHealthChecks = true);
-
+        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        if (!builder.Services.Any(descriptor => descriptor.ServiceType == typeof(TimeProvider)))
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
+
+        builder.Services.AddSingleton<RtaServerTelemetry>();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready", "postgresql"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready", "redis"])
-            .AddCheck<DatabaseMigrationHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<DatabaseMigrationHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"]);
 
-        builder.AddSessionCore();
-        builder.AddPolicyStore();
-        builder.AddTokenExchange();
-        builder.AddAdminApi();
-        builder.AddAdminMonitoring();
+        // Observers of the event log are called in registration order: keys before sessions, so a token pushed for an
+        // entry is signed with a key the same batch activated.
+        builder.AddAuth();
+        builder.AddEvents();
+        builder.AddKeys();
+        builder.AddSessions();
+        builder.AddAuthorizationModule();
+        builder.AddExchange();
         builder.AddSharedSignals();
-        builder.AddLiveChannel();
+        builder.AddAdmin();
+        builder.AddLive();
         builder.AddAuthZen();
-
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Sessions.Tokens;
 
@@ -118,7 +119,7 @@ internal sealed partial class LiveChannelService(
             // The client sent nothing in time.
         }
 
-        throw LiveRpcErrors.InvalidArgument(LiveReasons.HelloExpected);
+        throw LiveRpcErrors.InvalidArgument(RtaStreamCloseReasons.HelloExpected);
     }
 
     private static async Task ReadAcknowledgementsAsync(

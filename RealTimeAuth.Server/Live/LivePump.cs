@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
@@ -55,9 +56,9 @@ internal sealed partial class LivePump(
         yield return Stamp(connection, LiveMessages.Heartbeat(now, identity.Name));
         var nextHeartbeat = now + heartbeatInterval;
         var nextRefresh = start.TokenStale ? now : RefreshDue(start.TokenIssuedAt + window, window);
-        var refreshReason = start.TokenStale ? LiveReasons.RefreshContextChanged
-            : nextRefresh <= now ? LiveReasons.RefreshConnected
-            : LiveReasons.RefreshScheduled;
+        var refreshReason = start.TokenStale ? RtaRefreshReasons.ContextChanged
+            : nextRefresh <= now ? RtaRefreshReasons.Connected
+            : RtaRefreshReasons.Scheduled;
 
         while (true)
         {
@@ -84,7 +85,7 @@ internal sealed partial class LivePump(
                 using var activity = StartPush(connection, "token_refresh", refreshReason, default);
                 yield return Stamp(connection, LiveMessages.TokenRefresh(token, refreshReason), activity);
                 nextRefresh = RefreshDue(token.FreshUntil, window);
-                refreshReason = LiveReasons.RefreshScheduled;
+                refreshReason = RtaRefreshReasons.Scheduled;
                 continue;
             }
 
@@ -104,7 +105,7 @@ internal sealed partial class LivePump(
             if (signal.Change.Kind == SessionChangeKind.ContextChanged)
             {
                 nextRefresh = now;
-                refreshReason = LiveReasons.RefreshContextChanged;
+                refreshReason = RtaRefreshReasons.ContextChanged;
                 continue;
             }
 

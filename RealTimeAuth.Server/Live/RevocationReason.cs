@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Live;
@@ -10,5 +11,5 @@ namespace RealTimeAuth.Server.Live;
 internal static class RevocationReason
 {
     public static string For(SessionState session) =>
-        string.IsNullOrEmpty(session.RevocationReason) ? LiveReasons.SessionRevoked : session.RevocationReason;
+        string.IsNullOrEmpty(session.RevocationReason) ? RtaRevocationReasons.SessionRevoked : session.RevocationReason;
 }

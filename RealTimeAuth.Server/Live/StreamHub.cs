@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Telemetry;
 
@@ -81,7 +82,7 @@ internal sealed partial class StreamHub : IDisposable
         {
             if (!connection.TryPost(signal) && connection is { DropReason: null, IsClosed: false })
             {
-                connection.Drop(LiveReasons.StreamOverloaded);
+                connection.Drop(RtaStreamCloseReasons.StreamOverloaded);
                 LogDropped(_logger, change.Session.Id, connection.Transport);
             }
         }

@@ -79,7 +79,7 @@ public sealed class SessionCache
         }
     }
 
-    /// <summary>Calls <paramref name="subscriber"/> for every change applied from now on, on the synchronizer's thread.</summary>
+    /// <summary>Calls <paramref name="subscriber"/> for every change applied from now on, on the thread that applies it (the synchronizer's, or a revoking request's when it revokes ahead).</summary>
     public IDisposable Subscribe(Action<SessionChange> subscriber)
     {
         ImmutableInterlocked.Update(ref _subscribers, list => list.Add(subscriber));

@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Contexts;
-using RealTimeAuth.Server.Authorization.Pdp;
-using RealTimeAuth.Server.Authorization.Store;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions.Tokens;
@@ -27,18 +26,11 @@ public sealed partial class SessionService(
     RtaServerTelemetry telemetry,
     TimeProvider timeProvider,
     IOptions<DelegationOptions> options,
-    ActivePolicy policy,
-    SessionPermissions permissions,
+    ISessionPermissionPolicy permissions,
     ILogger<SessionService> logger)
 {
     private const string Active = nameof(SessionStatus.Active);
     private const string Revoked = nameof(SessionStatus.Revoked);
-
-    /// <summary>The reason recorded on every session a subtree revocation swept below the one it named.</summary>
-    public const string AncestorRevoked = "ancestor-revoked";
-
-    /// <summary>The reason recorded on a session revoked because the active policy leaves it no permission.</summary>
-    public const string PolicyRevoked = "policy-revoked";
 
     public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -123,7 +115,7 @@ public sealed partial class SessionService(
                     UNION ALL
                     SELECT child.id FROM sessions child JOIN tree ON child.parent_id = tree.id)
                 UPDATE sessions SET status = {Revoked}, revoked_at = {now}, updated_at = {now},
-                    revocation_reason = CASE WHEN id = ANY({ids}) THEN {reason} ELSE {AncestorRevoked} END,
+                    revocation_reason = CASE WHEN id = ANY({ids}) THEN {reason} ELSE {RtaRevocationReasons.AncestorRevoked} END,
                     revocation_detail = {detail}
                 WHERE id IN (SELECT id FROM tree) AND status = {Active}
                 RETURNING id AS "Value"
@@ -149,35 +141,33 @@ public sealed partial class SessionService(
     /// Applies <paramref name="change"/> to the context of every active session of one user and
     /// records the change; sessions whose context hash changes get fresh tokens on their streams.
     /// With a policy active the sessions' permissions are recomputed with the new context, and sessions
-    /// left with none are revoked (<see cref="PolicyRevoked"/>).
+    /// left with none are revoked (<see cref="RtaRevocationReasons.PolicyRevoked"/>).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> UpdateSubjectContextAsync(
         string issuer, string subject, Func<SecurityContext, SecurityContext> change, string reason, string actor, CancellationToken cancellationToken)
     {
         var emptied = new List<Guid>();
-        var snapshot = policy.Current;
         var changed = await UpdateContextsWhereAsync(
             row => row.Issuer == issuer && row.Subject == subject && row.Status == Active,
             (id, context) =>
             {
                 var updated = change(context);
-                if (snapshot is null || cache.Find(id) is not { } state)
+                if (cache.Find(id) is not { } state || permissions.Grant(state, updated) is not { } grant)
                 {
                     return updated;
                 }
 
-                var granted = permissions.Compute(snapshot, state, updated);
-                if (granted.IsEmpty)
+                if (grant.IsEmpty)
                 {
                     emptied.Add(id);
                 }
 
-                return SessionPermissions.With(updated, granted);
+                return grant.Context;
             },
             reason, actor, cancellationToken);
         if (emptied.Count > 0)
         {
-            await RevokeManyAsync(emptied, PolicyRevoked, $"no permission left after {reason}", actor, cancellationToken);
+            await RevokeManyAsync(emptied, RtaRevocationReasons.PolicyRevoked, $"no permission left after {reason}", actor, cancellationToken);
         }
 
         return changed;
@@ -290,7 +280,7 @@ public sealed partial class SessionService(
         var revoked = new List<SessionState>();
         foreach (var session in held)
         {
-            var state = session.AsRevoked(named is null || named.Contains(session.Id) ? reason : AncestorRevoked, detail, now);
+            var state = session.AsRevoked(SubtreeRevocation.ReasonFor(session.Id, named, reason), detail, now);
             cache.Apply(new SessionChange(SessionChangeKind.Revoked, state, sequence, now, reason, detail));
             revoked.Add(state);
         }
@@ -362,13 +352,9 @@ public sealed partial class SessionService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (policy.Current is not { } snapshot)
-        {
-            return session;
-        }
-
-        var withPermissions = SessionPermissions.With(context, permissions.Compute(snapshot, session));
-        return session with { Context = withPermissions, ContextHash = withPermissions.ComputeHash() };
+        return permissions.Grant(session, context) is { } grant
+            ? session with { Context = grant.Context, ContextHash = grant.Context.ComputeHash() }
+            : session;
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Subjects;
 

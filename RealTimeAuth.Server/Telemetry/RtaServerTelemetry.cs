@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using RealTimeAuth.Server.Data;
 
 namespace RealTimeAuth.Server.Telemetry;
 
@@ -47,13 +46,13 @@ public sealed class RtaServerTelemetry : IDisposable
         _meter.CreateObservableGauge("rta.sessions.active", observe, description: "Active sessions known to this replica");
 
     /// <summary>A span for applying a log entry, linked to the span that wrote it (possibly on another replica).</summary>
-    public Activity? StartApply(EventLogRecord entry)
+    public Activity? StartApply(string type, long sequence, string? traceParent)
     {
-        ActivityLink[]? links = entry.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
+        ActivityLink[]? links = traceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
             ? [new ActivityLink(context)]
             : null;
-        var activity = Source.StartActivity(ActivityKind.Consumer, links: links, name: "rta.apply " + entry.Type);
-        activity?.SetTag("rta.event.sequence", entry.Sequence);
+        var activity = Source.StartActivity(ActivityKind.Consumer, links: links, name: "rta.apply " + type);
+        activity?.SetTag("rta.event.sequence", sequence);
         return activity;
     }
 

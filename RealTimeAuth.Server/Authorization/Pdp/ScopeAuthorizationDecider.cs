@@ -3,17 +3,14 @@ using RealTimeAuth.Server.Sessions;
 namespace RealTimeAuth.Server.Authorization.Pdp;
 
 /// <summary>
-/// The decider until policies exist: allows exactly the actions the session's granted scopes name and
-/// nothing else. A scope reads <c>&lt;resourceType&gt;:&lt;action&gt;</c> (<c>documents:read</c>);
+/// The scope rule every decision starts with (<see cref="PolicyAuthorizationDecider"/>; alone when no policy is
+/// active): allows exactly the actions the session's granted scopes name and nothing else. A scope reads <c>&lt;resourceType&gt;:&lt;action&gt;</c> (<c>documents:read</c>);
 /// <c>&lt;resourceType&gt;:*</c> allows every action on that type. There is no wildcard type.
 /// </summary>
-internal sealed class ScopeAuthorizationDecider : IAuthorizationDecider
+internal static class ScopeAuthorizationDecider
 {
     private const char Separator = ':';
     private const string Wildcard = "*";
-
-    public ValueTask<AuthorizationDecision> DecideAsync(SessionState session, AuthorizationQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Decide(session, query));
 
     internal static AuthorizationDecision Decide(SessionState session, AuthorizationQuery query) =>
         IsGranted(session, query.ResourceType, query.Action)

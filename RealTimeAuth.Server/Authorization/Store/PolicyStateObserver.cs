@@ -6,7 +6,7 @@ namespace RealTimeAuth.Server.Authorization.Store;
 
 /// <summary>
 /// Keeps this replica's <see cref="ActivePolicy"/> equal to the database: at the synchronizer's snapshot load and
-/// at every <c>policy.published</c> or <c>directory.imported</c> entry it loads the active version with the newest
+/// at every batch with a <c>policy.published</c> or <c>directory.imported</c> entry it loads the active version with the newest
 /// directory. Loading the current state (not the entry's version) makes replaying old entries harmless.
 /// </summary>
 internal sealed partial class PolicyStateObserver(
@@ -14,9 +14,11 @@ internal sealed partial class PolicyStateObserver(
 {
     public IReadOnlyCollection<string> EventTypes { get; } = [RtaEventTypes.PolicyPublished, RtaEventTypes.DirectoryImported];
 
-    public Task LoadAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    public Task LoadAsync(RtaDbContext db, DateTimeOffset startedAt, CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
-    public Task ApplyAsync(EventLogRecord entry, CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    // The current state is loaded whole, so one load answers every entry of the batch.
+    public Task ApplyAsync(RtaDbContext db, IReadOnlyList<EventLogRecord> entries, CancellationToken cancellationToken) =>
+        ReloadAsync(cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

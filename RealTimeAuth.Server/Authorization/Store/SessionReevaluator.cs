@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Sessions;
 
@@ -7,7 +8,7 @@ namespace RealTimeAuth.Server.Authorization.Store;
 /// <summary>
 /// Recomputes every live session's permissions under the active policy (after a publish or a directory import):
 /// sessions whose permissions changed get the new context, so the pump pushes them a fresh token; sessions left
-/// with none are revoked with their subtrees, reason <see cref="SessionService.PolicyRevoked"/>.
+/// with none are revoked with their subtrees, reason <see cref="RtaRevocationReasons.PolicyRevoked"/>.
 /// </summary>
 public sealed partial class SessionReevaluator(
     ActivePolicy active, SessionCache cache, SessionPermissions permissions, SessionService sessions, ILogger<SessionReevaluator> logger)
@@ -44,7 +45,7 @@ public sealed partial class SessionReevaluator(
             cancellationToken);
         var revoked = emptied.Count == 0
             ? ImmutableArray<Guid>.Empty
-            : [.. (await sessions.RevokeManyAsync(emptied, SessionService.PolicyRevoked, $"no permission left under {cause}", actor, cancellationToken)).RevokedSessionIds];
+            : [.. (await sessions.RevokeManyAsync(emptied, RtaRevocationReasons.PolicyRevoked, $"no permission left under {cause}", actor, cancellationToken)).RevokedSessionIds];
         var refreshedLive = refreshed.Except(revoked).Count();
         if (!quiet || refreshedLive > 0 || revoked.Length > 0)
         {

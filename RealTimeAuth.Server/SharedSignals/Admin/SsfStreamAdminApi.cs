@@ -2,11 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.SharedSignals.Client;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
@@ -14,7 +12,7 @@ namespace RealTimeAuth.Server.SharedSignals.Admin;
 
 /// <summary>
 /// Admin actions on Shared Signals trust (role <c>rta-admin</c>): request a verification event, add a transmitter,
-/// remove a stream; and, for auditors too, the token issuers the exchange trusts.
+/// remove a stream.
 /// </summary>
 public static class SsfStreamAdminApi
 {
@@ -30,8 +28,6 @@ public static class SsfStreamAdminApi
             ChangeSubjectAsync(id, subject, add: false, manager, token)).WithName("RemoveSsfSubject").WithSummary("Remove a subject from the stream at its transmitter");
         act.MapDelete("/streams/{id:guid}", DeleteAsync).WithName("DeleteSsfStream").WithSummary("Stop trusting a stream (and delete it at its transmitter when managed)");
         act.MapPost("/transmitters", AddTransmitterAsync).WithName("AddSsfTransmitter").WithSummary("Trust a transmitter on a new stream");
-        app.MapGet("/admin/v1/trust/issuers", ListIssuersAsync).WithTags("Admin").RequireAuthorization(AdminPolicies.Read)
-            .WithName("ListTrustedIssuers").WithSummary("The token issuers the exchange trusts");
         return app;
     }
 
@@ -175,25 +171,6 @@ public static class SsfStreamAdminApi
         await db.SaveChangesAsync(cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
         return TypedResults.Created($"/admin/v1/ssf/streams/{row.Id}", SsfStreamSummary.From(row));
-    }
-
-    internal static async Task<Ok<List<TrustedIssuerSummary>>> ListIssuersAsync(
-        IOptions<ExchangeOptions> options, SubjectTokenValidator validator, CancellationToken cancellationToken)
-    {
-        // Each issuer's metadata may need a fetch; one slow issuer should not add to the others' time.
-        var issuers = await Task.WhenAll(options.Value.TrustedIssuers.Select(async issuer =>
-        {
-            var (jwksUri, introspection, error) = await validator.EndpointsAsync(issuer, cancellationToken);
-            return new TrustedIssuerSummary(
-                issuer.Issuer,
-                issuer.Audience,
-                issuer.Validation == SubjectTokenValidation.Introspection ? "introspection" : "jwks",
-                jwksUri,
-                introspection,
-                error);
-        }));
-
-        return TypedResults.Ok(issuers.ToList());
     }
 
     private static bool IsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RealTimeAuth.Server.Hosting;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Client;
@@ -200,7 +201,7 @@ internal sealed class SsfTransmitterClient(IHttpClientFactory httpClientFactory,
     // Plain HTTP is a development convenience only, and only for a transmitter configured to allow it.
     private void RequireSecure(TransmitterOptions transmitter, Uri uri)
     {
-        if ((transmitter.RequireHttpsMetadata || !environment.IsDevelopment()) && uri.Scheme != Uri.UriSchemeHttps)
+        if (HttpsMetadata.IsRequired(transmitter.RequireHttpsMetadata, environment) && uri.Scheme != Uri.UriSchemeHttps)
         {
             throw new SsfTransmitterException($"{uri} is not HTTPS; set RequireHttpsMetadata to false only for a local development transmitter.");
         }

@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Subjects;
@@ -50,7 +51,7 @@ internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusS
     {
         var subject = await resolver.ResolveAsync(received.Subject, received.Stream, cancellationToken);
         var format = SubjectIdentifierRules.FormatOf(received.Subject);
-        var revoked = await revoker.RevokeUsersAsync(subject.Users, SsfRevocationReasons.IdentifierRecycled, received, cancellationToken);
+        var revoked = await revoker.RevokeUsersAsync(subject.Users, RtaRevocationReasons.RiscIdentifierRecycled, received, cancellationToken);
         var removed = await statuses.RemoveAsync(subject.Keys.Where(key => key.Format == format && format != SubjectFormats.IssuerSubject), cancellationToken);
         return SetEffectResult.Of(SetEffectCodes.MappingBroken, new Dictionary<string, object?>
         {

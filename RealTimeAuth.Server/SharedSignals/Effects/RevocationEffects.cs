@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.SharedSignals.Subjects;
 
 namespace RealTimeAuth.Server.SharedSignals.Effects;
@@ -11,8 +12,8 @@ internal sealed class RevocationEffects(SubjectResolver resolver, SessionRevoker
     {
         var subject = await resolver.ResolveAsync(received.Subject, received.Stream, cancellationToken);
         var revoked = subject.NamesIdpSession
-            ? await revoker.RevokeSessionsAsync(subject.IdpSessionSessions, SsfRevocationReasons.SessionRevoked, received, cancellationToken)
-            : await revoker.RevokeUsersAsync(subject.Users, SsfRevocationReasons.SessionRevoked, received, cancellationToken);
+            ? await revoker.RevokeSessionsAsync(subject.IdpSessionSessions, RtaRevocationReasons.CaepSessionRevoked, received, cancellationToken)
+            : await revoker.RevokeUsersAsync(subject.Users, RtaRevocationReasons.CaepSessionRevoked, received, cancellationToken);
         return EffectOutcomes.For(subject, SetEffectCodes.SessionsRevoked, new()
         {
             ["scope"] = subject.NamesIdpSession ? "idp_session" : "user",
@@ -25,7 +26,7 @@ internal sealed class RevocationEffects(SubjectResolver resolver, SessionRevoker
     {
         var changeType = received.String("change_type")!;
         return options.CurrentValue.EffectiveCredentialChangeRevokesOn.Contains(changeType, StringComparer.OrdinalIgnoreCase)
-            ? RevokeUserAsync(received, SsfRevocationReasons.CredentialChange, cancellationToken)
+            ? RevokeUserAsync(received, RtaRevocationReasons.CaepCredentialChange, cancellationToken)
             : Task.FromResult(SetEffectResult.Of(SetEffectCodes.NotRevokingChange, new Dictionary<string, object?> { ["change_type"] = changeType }));
     }
 

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.SharedSignals;
 
 namespace RealTimeAuth.Server.SharedSignals.Effects;
@@ -10,17 +11,17 @@ internal sealed class SetEffectDispatcher(
     {
         SsfEventTypes.SessionRevoked => revocations.SessionRevokedAsync(received, cancellationToken),
         SsfEventTypes.CredentialChange => revocations.CredentialChangeAsync(received, cancellationToken),
-        SsfEventTypes.RiscSessionsRevoked => revocations.RevokeUserAsync(received, SsfRevocationReasons.SessionsRevoked, cancellationToken),
-        SsfEventTypes.AccountCredentialChangeRequired => revocations.RevokeUserAsync(received, SsfRevocationReasons.CredentialChangeRequired, cancellationToken),
+        SsfEventTypes.RiscSessionsRevoked => revocations.RevokeUserAsync(received, RtaRevocationReasons.RiscSessionsRevoked, cancellationToken),
+        SsfEventTypes.AccountCredentialChangeRequired => revocations.RevokeUserAsync(received, RtaRevocationReasons.RiscCredentialChangeRequired, cancellationToken),
 
         SsfEventTypes.TokenClaimsChange => contexts.TokenClaimsAsync(received, cancellationToken),
         SsfEventTypes.AssuranceLevelChange => contexts.AssuranceLevelAsync(received, cancellationToken),
         SsfEventTypes.DeviceComplianceChange => contexts.DeviceComplianceAsync(received, cancellationToken),
         SsfEventTypes.RiskLevelChange => contexts.RiskLevelAsync(received, cancellationToken),
 
-        SsfEventTypes.AccountDisabled => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Disabled, SsfRevocationReasons.AccountDisabled, cancellationToken),
-        SsfEventTypes.AccountPurged => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Purged, SsfRevocationReasons.AccountPurged, cancellationToken),
-        SsfEventTypes.CredentialCompromise => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Compromised, SsfRevocationReasons.CredentialCompromise, cancellationToken),
+        SsfEventTypes.AccountDisabled => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Disabled, RtaRevocationReasons.RiscAccountDisabled, cancellationToken),
+        SsfEventTypes.AccountPurged => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Purged, RtaRevocationReasons.RiscAccountPurged, cancellationToken),
+        SsfEventTypes.CredentialCompromise => accounts.BlockAsync(received, Subjects.SubjectStatusStore.Compromised, RtaRevocationReasons.RiscCredentialCompromise, cancellationToken),
         SsfEventTypes.AccountEnabled => accounts.EnableAsync(received, cancellationToken),
 
         SsfEventTypes.IdentifierChanged => identifiers.ChangedAsync(received, cancellationToken),

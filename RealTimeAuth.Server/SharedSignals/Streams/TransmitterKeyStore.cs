@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using RealTimeAuth.Server.Hosting;
 
 namespace RealTimeAuth.Server.SharedSignals.Streams;
 
@@ -146,7 +147,7 @@ internal sealed partial class TransmitterKeyStore(
     // Plain HTTP is a development convenience only, and only for a stream that asks for it.
     private void RequireSecure(SsfStreamDescriptor stream, Uri uri)
     {
-        var requireHttps = stream.RequireHttps || !environment.IsDevelopment();
+        var requireHttps = HttpsMetadata.IsRequired(stream.RequireHttps, environment);
         if (requireHttps && uri.Scheme != Uri.UriSchemeHttps)
         {
             throw new TransmitterUnavailableException($"{uri} is not HTTPS; set RequireHttpsMetadata to false only for a local development transmitter.");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Grpc;
-using RealTimeAuth.Server.Extensions;
+using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Tests.Infrastructure;
 using RealTimeAuth.Testing;
 
@@ -42,6 +42,6 @@ public sealed class KestrelProtocolTests(InfrastructureFixture infrastructure)
     {
         var expected = System.Net.Quic.QuicListener.IsSupported ? HttpProtocols.Http1AndHttp2AndHttp3 : HttpProtocols.Http1AndHttp2;
 
-        Assert.Equal(expected, KestrelExtensions.TlsProtocols());
+        Assert.Equal(expected, KestrelProtocols.TlsProtocols());
     }
 }

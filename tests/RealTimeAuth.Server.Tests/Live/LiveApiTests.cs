@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Testing;
 
@@ -29,7 +30,7 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("heartbeat", heartbeat?.Type);
         Assert.Equal("1", heartbeat?.Id);
-        Assert.Equal(LiveReasons.SessionRevoked, revocation.Data.GetProperty("reason").GetString());
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, revocation.Data.GetProperty("reason").GetString());
         Assert.Equal("admin said so", revocation.Data.GetProperty("detail").GetString());
         Assert.Equal(revoked.EventSequence, revocation.Data.GetProperty("event_sequence").GetInt64());
         Assert.Equal(revocation.Id, revocation.Data.GetProperty("sequence").GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));

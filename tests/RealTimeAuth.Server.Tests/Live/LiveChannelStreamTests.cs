@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Sessions;
@@ -55,7 +56,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         var toChild = await LiveStreams.NextOfKindAsync(childCall, Kind.Revocation);
 
         Assert.Equal("admin-revoked", toParent.Revocation.Reason);
-        Assert.Equal(LiveReasons.AncestorRevoked, toChild.Revocation.Reason);
+        Assert.Equal(RtaRevocationReasons.AncestorRevoked, toChild.Revocation.Reason);
         Assert.Equal("compromised laptop", toChild.Revocation.Detail);
         Assert.Equal(revoked.EventSequence, toChild.Revocation.EventSequence);
         Assert.True(await LiveStreams.EndsAsync(childCall));
@@ -107,12 +108,12 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         await using (var scope = server.Factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<SessionService>()
-                .RevokeUserAsync(session.Issuer, session.Subject, LiveReasons.UserRevoked, null, "test", CancellationToken.None)
+                .RevokeUserAsync(session.Issuer, session.Subject, RtaRevocationReasons.UserRevoked, null, "test", CancellationToken.None)
                 .WaitAsync(LiveServer.Timeout);
         }
 
         var revocation = await LiveStreams.NextOfKindAsync(call, Kind.Revocation);
-        Assert.Equal(LiveReasons.UserRevoked, revocation.Revocation.Reason);
+        Assert.Equal(RtaRevocationReasons.UserRevoked, revocation.Revocation.Reason);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         var first = await LiveStreams.NextAsync(call);
 
         Assert.Equal(Kind.Revocation, first.KindCase);
-        Assert.Equal(LiveReasons.SessionRevoked, first.Revocation.Reason);
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, first.Revocation.Reason);
         Assert.Equal("before connect", first.Revocation.Detail);
         Assert.True(await LiveStreams.EndsAsync(call));
     }
@@ -155,7 +156,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         var refusal = await LiveStreams.RefusalAsync(call);
 
         Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
-        Assert.Equal(LiveReasons.HelloExpected, LiveStreams.Reason(refusal));
+        Assert.Equal(RtaStreamCloseReasons.HelloExpected, LiveStreams.Reason(refusal));
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         var fresh = await server.Client.AuthorizeAsync(
             LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(refresh.TokenRefresh.Token), deadline: Deadline());
 
-        Assert.Equal(LiveReasons.RefreshContextChanged, refresh.TokenRefresh.Reason);
+        Assert.Equal(RtaRefreshReasons.ContextChanged, refresh.TokenRefresh.Reason);
         Assert.True(refresh.TokenRefresh.TokenSequence > session.TokenSequence);
         Assert.Equal(StatusCode.Unauthenticated, staleRefusal.StatusCode);
         Assert.Equal("token-stale-context", LiveStreams.Reason(staleRefusal));
@@ -190,7 +191,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         using var call = await LiveStreams.OpenAsync(server, token);
         var refresh = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
 
-        Assert.Equal(LiveReasons.RefreshContextChanged, refresh.TokenRefresh.Reason);
+        Assert.Equal(RtaRefreshReasons.ContextChanged, refresh.TokenRefresh.Reason);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Keys;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
-using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Tests.Infrastructure;
 using RealTimeAuth.Testing;
@@ -97,7 +97,7 @@ public sealed class LiveServer : IAsyncDisposable
         return (result.Session!, result.Token!.Text);
     }
 
-    public async Task<RevocationResult> RevokeAsync(Guid sessionId, string reason = LiveReasons.SessionRevoked, string? detail = null)
+    public async Task<RevocationResult> RevokeAsync(Guid sessionId, string reason = RtaRevocationReasons.SessionRevoked, string? detail = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SessionService>()

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using RealTimeAuth.Server.Live;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Testing;
 using Kind = RealTimeAuth.Protocol.Grpc.ServerMessage.KindOneofCase;
 
@@ -33,8 +33,8 @@ public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
             LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(second.TokenRefresh.Token), deadline: DateTime.UtcNow + LiveServer.Timeout);
 
         // On a slow machine the stream may open past the refresh point, so the first token is "connected".
-        Assert.Contains(first.TokenRefresh.Reason, new[] { LiveReasons.RefreshScheduled, LiveReasons.RefreshConnected });
-        Assert.Equal(LiveReasons.RefreshScheduled, second.TokenRefresh.Reason);
+        Assert.Contains(first.TokenRefresh.Reason, new[] { RtaRefreshReasons.Scheduled, RtaRefreshReasons.Connected });
+        Assert.Equal(RtaRefreshReasons.Scheduled, second.TokenRefresh.Reason);
         Assert.True(arrived < freshUntil, $"The refresh arrived {arrived - freshUntil} after the first token went stale.");
         Assert.True(second.TokenRefresh.TokenSequence > first.TokenRefresh.TokenSequence);
         Assert.True(decision.Decision);

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Sessions;
 
@@ -9,8 +10,8 @@ public sealed class RevocationReasonTests
 
     [Theory]
     [InlineData("admin-revoked")]
-    [InlineData(SessionService.AncestorRevoked)]
-    [InlineData(LiveReasons.UserRevoked)]
+    [InlineData(RtaRevocationReasons.AncestorRevoked)]
+    [InlineData(RtaRevocationReasons.UserRevoked)]
     public void For_RevokedSession_ReadsTheReasonRecordedOnItsRow(string recorded)
     {
         var session = TestSessions.Revoked(TestSessions.Active(), At, recorded);
@@ -23,6 +24,6 @@ public sealed class RevocationReasonTests
     {
         var session = TestSessions.Active() with { Status = SessionStatus.Revoked, RevokedAt = At, RevocationReason = null };
 
-        Assert.Equal(LiveReasons.SessionRevoked, RevocationReason.For(session));
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, RevocationReason.For(session));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
@@ -28,7 +29,7 @@ public sealed class RevokedStateTests(InfrastructureFixture infrastructure)
         await AssertCacheMatchesRowsAsync(server, parent.Id, child.Id, grandchild.Id);
         var cache = server.Service<SessionCache>();
         Assert.Equal("admin-revoked", cache.Find(parent.Id)!.RevocationReason);
-        Assert.Equal(SessionService.AncestorRevoked, cache.Find(grandchild.Id)!.RevocationReason);
+        Assert.Equal(RtaRevocationReasons.AncestorRevoked, cache.Find(grandchild.Id)!.RevocationReason);
         Assert.Equal("lost laptop", cache.Find(grandchild.Id)!.RevocationDetail);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Telemetry;
@@ -48,7 +49,7 @@ public sealed class StreamHubTests : IDisposable
             _cache.Apply(Change(SessionChangeKind.ContextChanged, session));
         }
 
-        Assert.Equal(LiveReasons.StreamOverloaded, connection.DropReason);
+        Assert.Equal(RtaStreamCloseReasons.StreamOverloaded, connection.DropReason);
         Assert.True(connection.Dropped.IsCancellationRequested);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Authorization.Store;
 using RealTimeAuth.Server.Sessions;
@@ -74,7 +75,7 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
             await UpdateContextAsync(server, session, context => context.With(SubjectAttributes.RiskLevel, "high"));
             var revoked = server.Service<SessionCache>().Find(session.Id)!;
             Assert.False(revoked.IsActive);
-            Assert.Equal(SessionService.PolicyRevoked, revoked.RevocationReason);
+            Assert.Equal(RtaRevocationReasons.PolicyRevoked, revoked.RevocationReason);
         }
         finally
         {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 
-namespace RealTimeAuth.Server.Extensions;
+namespace RealTimeAuth.Server.Hosting;
 
-internal static class OptionsExtensions
+public static class OptionsExtensions
 {
     /// <summary>Binds a section and validates its data annotations at start, naming the keys to set.</summary>
     public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -1,25 +1,32 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealTimeAuth.Server.Authorization.Audit;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Authorization.Store;
 using RealTimeAuth.Server.Authorization.Store.Admin;
 using RealTimeAuth.Server.Authorization.WhatIf;
 using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Hosting;
+using RealTimeAuth.Server.Sessions;
 
-namespace RealTimeAuth.Server.Extensions;
+namespace RealTimeAuth.Server.Authorization;
 
-public static class PolicyStoreExtensions
+/// <summary>
+/// The policy decision point and everything around it: the active policy (versions in PostgreSQL, seeded from
+/// <c>Policies:File</c>, replicated through the event log), the live channel's decider (scopes, and the policy when one
+/// is active), re-evaluation of live sessions on publish, what-if, and the decision audit.
+/// </summary>
+public static class AuthorizationModule
 {
-    /// <summary>
-    /// Versioned policies and the subject directory in PostgreSQL (replicated through the event log), re-evaluation
-    /// of live sessions on publish, what-if, and the decision audit (options <c>DecisionAudit</c>, validated at start).
-    /// Needs <c>AddSessionCore</c>.
-    /// </summary>
-    public static IHostApplicationBuilder AddPolicyStore(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAuthorizationModule(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.TryAddSingleton<ActivePolicy>();
-        services.TryAddSingleton<SessionPermissions>();
+        services.AddValidatedOptions<PolicyOptions>(builder.Configuration, PolicyOptions.SectionName);
+        services.AddSingleton<ActivePolicy>();
+        services.AddHostedService<ActivePolicyLoader>();
+        services.AddSingleton<IAuthorizationDecider, PolicyAuthorizationDecider>();
+        services.AddSingleton<SessionAuthorizer>();
+
+        services.AddSingleton<SessionPermissions>();
+        services.AddSingleton<ISessionPermissionPolicy, ActivePolicyPermissions>();
         services.AddSingleton<IEventLogObserver, PolicyStateObserver>();
         services.AddScoped<PolicyStoreService>();
         services.AddScoped<SessionReevaluator>();
@@ -38,11 +45,6 @@ public static class PolicyStoreExtensions
     }
 
     /// <summary>Maps <c>/admin/v1/policies</c>, <c>/admin/v1/directory</c> and <c>/admin/v1/audit/decisions</c>.</summary>
-    public static WebApplication MapPolicyStore(this WebApplication app)
-    {
-        app.MapPolicyAdminApi();
-        app.MapDirectoryAdminApi();
-        app.MapDecisionAuditApi();
-        return app;
-    }
+    public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPolicyAdminApi().MapDirectoryAdminApi().MapDecisionAuditApi();
 }

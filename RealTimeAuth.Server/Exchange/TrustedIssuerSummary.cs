@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace RealTimeAuth.Server.SharedSignals.Admin;
+namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>
 /// A token issuer the exchange trusts, as the admin contract lists it; never a secret. The JWKS URI or introspection

@@ -2,9 +2,9 @@ using System.Net.Quic;
 using Microsoft.AspNetCore.Server.Kestrel;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace RealTimeAuth.Server.Extensions;
+namespace RealTimeAuth.Server.Live;
 
-public static class KestrelExtensions
+public static class KestrelProtocols
 {
     /// <summary>The endpoint name that serves gRPC over plain HTTP/2 (h2c) in development.</summary>
     public const string GrpcEndpointName = "grpc";

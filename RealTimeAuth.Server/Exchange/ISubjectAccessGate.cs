@@ -1,10 +1,10 @@
 using RealTimeAuth.Protocol.Contexts;
 
-namespace RealTimeAuth.Server.SharedSignals;
+namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>
-/// Whether a user may get new sessions. The token exchange asks before creating one; a user a transmitter reported
-/// disabled, purged or compromised (RISC) is refused until it reports them enabled again.
+/// Whether a user may get new sessions: the exchange asks before creating one. Shared Signals implements it (a user a
+/// transmitter reported disabled, purged or compromised is refused until it reports them enabled again).
 /// </summary>
 public interface ISubjectAccessGate
 {

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Telemetry;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// Keeps this replica's <see cref="SessionCache"/> equal to the event log: loads the live (and recently revoked) sessions
+/// at the snapshot, then applies each batch of session entries with one read of the rows it needs.
+/// </summary>
+internal sealed partial class SessionLogObserver(
+    SessionCache cache, IOptions<ReplicaOptions> options, RtaServerTelemetry telemetry, ILogger<SessionLogObserver> logger) : IEventLogObserver
+{
+    public IReadOnlyCollection<string> EventTypes { get; } =
+        [RtaEventTypes.SessionCreated, RtaEventTypes.SessionsRevoked, RtaEventTypes.SessionContextChanged];
+
+    public async Task LoadAsync(RtaDbContext db, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var revokedSince = startedAt - options.Value.RevokedRetention;
+        var rows = await db.Sessions.AsNoTracking()
+            .Where(session => session.Status == nameof(SessionStatus.Active) || session.RevokedAt > revokedSince)
+            .ToListAsync(cancellationToken);
+        cache.Load(rows.Select(row => row.ToState()));
+        LogSessionsLoaded(logger, rows.Count);
+    }
+
+    public async Task ApplyAsync(RtaDbContext db, IReadOnlyList<EventLogRecord> entries, CancellationToken cancellationToken)
+    {
+        var payloads = entries.ToDictionary(entry => entry.Sequence, SessionEventReader.Read);
+        var ids = entries
+            .SelectMany(entry => payloads[entry.Sequence] is { } payload ? RowsToRead(entry, payload) : [])
+            .Distinct()
+            .ToList();
+        var rows = ids.Count == 0
+            ? []
+            : await db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)).ToListAsync(cancellationToken);
+        var sessions = rows.ToDictionary(row => row.Id, row => row.ToState());
+
+        foreach (var entry in entries)
+        {
+            if (payloads[entry.Sequence] is not { } payload || SessionEventReader.KindOf(entry.Type) is not { } kind)
+            {
+                continue;
+            }
+
+            using var activity = telemetry.StartApply(entry.Type, entry.Sequence, entry.TraceParent);
+            var named = payload.Named?.ToHashSet();
+            foreach (var id in payload.SessionIds)
+            {
+                var session = sessions.GetValueOrDefault(id) ?? (kind == SessionChangeKind.Revoked ? Revoke(cache.Find(id), payload, named) : null);
+                if (session is not null)
+                {
+                    cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
+                }
+            }
+        }
+    }
+
+    /// <summary>The sessions whose rows the entry needs: a revocation that says what it wrote needs only those not held here.</summary>
+    private IEnumerable<Guid> RowsToRead(EventLogRecord entry, SessionEventPayload payload) =>
+        entry.Type == RtaEventTypes.SessionsRevoked && payload.RevokedAt is not null
+            ? payload.SessionIds.Where(id => cache.Find(id) is null)
+            : payload.SessionIds;
+
+    private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
+        held is null || payload.RevokedAt is not { } revokedAt
+            ? null
+            : held.AsRevoked(SubtreeRevocation.ReasonFor(held.Id, named, payload.Reason), payload.Detail, revokedAt);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Loaded {Count} sessions from the snapshot")]
+    private static partial void LogSessionsLoaded(ILogger logger, int count);
+}
