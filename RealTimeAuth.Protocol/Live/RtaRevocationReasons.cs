@@ -12,6 +12,9 @@ public static class RtaRevocationReasons
     /// <summary>An ancestor session was revoked and the revocation swept its subtree.</summary>
     public const string AncestorRevoked = "ancestor-revoked";
 
+    /// <summary>An admin revoked the session (and so its subtree) in the console or the admin API.</summary>
+    public const string AdminRevoked = "admin-revoked";
+
     /// <summary>Every session of the user was revoked.</summary>
     public const string UserRevoked = "user-revoked";
 

@@ -78,7 +78,7 @@ public static class SessionAdminApi
     }
 
     internal static async Task<Results<Ok<RevocationResponse>, ValidationProblem, NotFound>> RevokeSessionAsync(
-        Guid id, RevokeRequest request, ClaimsPrincipal admin, RtaDbContext db, SessionService sessions, CancellationToken cancellationToken)
+        Guid id, RevokeRequest request, ClaimsPrincipal admin, RtaDbContext db, SessionRevocations sessions, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
@@ -90,12 +90,12 @@ public static class SessionAdminApi
             return TypedResults.NotFound();
         }
 
-        var result = await sessions.RevokeAsync(id, "admin-revoked", request.Reason, AdminActor.Of(admin), cancellationToken);
+        var result = await sessions.RevokeAsync(id, RtaRevocationReasons.AdminRevoked, request.Reason, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Ok(new RevocationResponse(result.RevokedSessionIds, result.EventSequence));
     }
 
     internal static async Task<Results<Ok<RevocationResponse>, ValidationProblem>> RevokeUserAsync(
-        RevokeUserRequest request, ClaimsPrincipal admin, SessionService sessions, CancellationToken cancellationToken)
+        RevokeUserRequest request, ClaimsPrincipal admin, SessionRevocations sessions, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {

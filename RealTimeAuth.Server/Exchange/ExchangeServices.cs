@@ -13,7 +13,7 @@ internal sealed record ExchangeServices(
     SessionTokenValidator SessionTokens,
     NonceStore Nonces,
     IReplicaCurrency Replica,
-    SessionService Sessions,
+    SessionCreator Sessions,
     ISubjectAccessGate AccessGate,
     IOptionsMonitor<ExchangeOptions> Options,
     RtaServerTelemetry Telemetry);

@@ -6,6 +6,7 @@ using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Live;
@@ -154,7 +155,7 @@ internal sealed partial class LivePump(
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SessionService>().RefreshTokenAsync(sessionId, cancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<SessionTokenRefresher>().RefreshTokenAsync(sessionId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

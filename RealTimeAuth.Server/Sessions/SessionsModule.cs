@@ -29,7 +29,11 @@ public static class SessionsModule
         services.AddSingleton<IEventLogObserver, SessionLogObserver>();
         services.AddSingleton<SessionTokenIssuer>();
         services.AddSingleton<SessionTokenValidator>();
-        services.AddScoped<SessionService>();
+        services.AddScoped<SessionChangePublisher>();
+        services.AddScoped<SessionCreator>();
+        services.AddScoped<SessionRevocations>();
+        services.AddScoped<SessionContextUpdates>();
+        services.AddScoped<SessionTokenRefresher>();
         return builder;
     }
 

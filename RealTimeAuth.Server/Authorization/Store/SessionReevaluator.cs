@@ -11,7 +11,7 @@ namespace RealTimeAuth.Server.Authorization.Store;
 /// with none are revoked with their subtrees, reason <see cref="RtaRevocationReasons.PolicyRevoked"/>.
 /// </summary>
 public sealed partial class SessionReevaluator(
-    ActivePolicy active, SessionCache cache, SessionPermissions permissions, SessionService sessions, ILogger<SessionReevaluator> logger)
+    ActivePolicy active, SessionCache cache, SessionPermissions permissions, SessionContextUpdates contexts, SessionRevocations revocations, ILogger<SessionReevaluator> logger)
 {
     public const string ContextChangeReason = "policy-changed";
 
@@ -37,7 +37,7 @@ public sealed partial class SessionReevaluator(
             (granted.IsEmpty ? emptied : changed).Add(session.Id);
         }
 
-        var refreshed = changed.Count == 0 ? [] : await sessions.UpdateContextsAsync(
+        var refreshed = changed.Count == 0 ? [] : await contexts.UpdateContextsAsync(
             changed,
             (id, context) => cache.Find(id) is { } state ? SessionPermissions.With(context, permissions.Compute(policy, state, context)) : context,
             ContextChangeReason,
@@ -45,7 +45,7 @@ public sealed partial class SessionReevaluator(
             cancellationToken);
         var revoked = emptied.Count == 0
             ? ImmutableArray<Guid>.Empty
-            : [.. (await sessions.RevokeManyAsync(emptied, RtaRevocationReasons.PolicyRevoked, $"no permission left under {cause}", actor, cancellationToken)).RevokedSessionIds];
+            : [.. (await revocations.RevokeManyAsync(emptied, RtaRevocationReasons.PolicyRevoked, $"no permission left under {cause}", actor, cancellationToken)).RevokedSessionIds];
         var refreshedLive = refreshed.Except(revoked).Count();
         if (!quiet || refreshedLive > 0 || revoked.Length > 0)
         {

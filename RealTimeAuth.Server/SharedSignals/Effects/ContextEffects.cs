@@ -8,7 +8,7 @@ namespace RealTimeAuth.Server.SharedSignals.Effects;
 /// Events that change what is known about the user: their context is updated in every live session, which
 /// re-hashes the context and pushes fresh tokens (and the policy decision point re-decides on them).
 /// </summary>
-internal sealed class ContextEffects(SubjectResolver resolver, SessionService sessions)
+internal sealed class ContextEffects(SubjectResolver resolver, SessionContextUpdates sessions)
 {
     private const string NistAal = "NIST-AAL";
 

@@ -11,7 +11,7 @@ namespace RealTimeAuth.Server.SharedSignals.Effects;
 /// <c>subject_status</c>; identifier-recycled means the identifier now names someone else, so the old holder's
 /// sessions end and no status follows the identifier to its new holder (RISC 1.0 §2.5, §2.6).
 /// </summary>
-internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusStore statuses, SessionRevoker revoker, SessionService sessions)
+internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusStore statuses, SessionRevoker revoker, SessionContextUpdates sessions)
 {
     public async Task<SetEffectResult> ChangedAsync(ReceivedEvent received, CancellationToken cancellationToken)
     {

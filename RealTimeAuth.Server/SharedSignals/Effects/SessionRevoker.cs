@@ -6,7 +6,7 @@ using RealTimeAuth.Server.SharedSignals.Subjects;
 namespace RealTimeAuth.Server.SharedSignals.Effects;
 
 /// <summary>Revokes what an event names: whole users (one event each), or chosen sessions with their subtrees.</summary>
-internal sealed class SessionRevoker(SessionService sessions, RtaDbContext db)
+internal sealed class SessionRevoker(SessionRevocations sessions, RtaDbContext db)
 {
     public async Task<List<Guid>> RevokeUsersAsync(IEnumerable<SubjectUser> users, string reason, ReceivedEvent received, CancellationToken cancellationToken)
     {

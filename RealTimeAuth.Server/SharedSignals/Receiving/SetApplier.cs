@@ -223,7 +223,7 @@ internal sealed partial class SetApplier(
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionRevocations>();
         foreach (var item in due)
         {
             var result = await sessions.RevokeUserAsync(item.User.Issuer, item.User.Subject, item.Reason, "Swept again after a security event blocked the user.", "ssf:resweep", cancellationToken);

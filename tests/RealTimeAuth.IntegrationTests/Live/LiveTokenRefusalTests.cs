@@ -113,7 +113,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
     [InlineData(LiveTransport.Json)]
     public async Task Authorize_TokenWithOldContextHash_IsRefusedAsStale(LiveTransport transport)
     {
-        // No API changes a context yet (the CAEP receiver and policy edits will); SessionService does it in-process.
+        // Changed in-process, as a CAEP event or a policy edit would through SessionContextUpdates.
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
         var session = await ExchangeRequests.IssueAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
@@ -188,7 +188,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
     {
         var session = server.Service<SessionCache>().Find(sessionId) ?? throw new InvalidOperationException($"Session {sessionId} is not in the cache.");
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionService>().UpdateSubjectContextAsync(
+        return await scope.ServiceProvider.GetRequiredService<SessionContextUpdates>().UpdateSubjectContextAsync(
             session.Issuer,
             session.Subject,
             context => context.With("risk_level", SecurityAttributeValue.FromString($"high-{Guid.NewGuid():N}")),

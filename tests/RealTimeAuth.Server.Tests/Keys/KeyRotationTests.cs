@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Tests.Live;
 using RealTimeAuth.Testing;
 
@@ -45,7 +46,7 @@ public sealed class KeyRotationTests(InfrastructureFixture infrastructure)
     private static async Task<IssuedToken> RefreshAsync(LiveServer server, Guid sessionId)
     {
         using var scope = server.Factory.Services.CreateScope();
-        var refreshed = await scope.ServiceProvider.GetRequiredService<SessionService>().RefreshTokenAsync(sessionId, CancellationToken.None);
+        var refreshed = await scope.ServiceProvider.GetRequiredService<SessionTokenRefresher>().RefreshTokenAsync(sessionId, CancellationToken.None);
         return refreshed ?? throw new InvalidOperationException("The session is no longer active.");
     }
 

@@ -107,7 +107,7 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
 
         await using (var scope = server.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SessionService>()
+            await scope.ServiceProvider.GetRequiredService<SessionRevocations>()
                 .RevokeUserAsync(session.Issuer, session.Subject, RtaRevocationReasons.UserRevoked, null, "test", CancellationToken.None)
                 .WaitAsync(LiveServer.Timeout);
         }

@@ -80,7 +80,7 @@ public sealed class LiveServer : IAsyncDisposable
     public async Task<(SessionState Session, string Token)> CreateSessionAsync(IReadOnlyCollection<string> scopes, Guid? parentId = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateAsync(
+        var result = await scope.ServiceProvider.GetRequiredService<SessionCreator>().CreateAsync(
             new NewSessionRequest
             {
                 Issuer = "https://idp.test",
@@ -100,7 +100,7 @@ public sealed class LiveServer : IAsyncDisposable
     public async Task<RevocationResult> RevokeAsync(Guid sessionId, string reason = RtaRevocationReasons.SessionRevoked, string? detail = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionService>()
+        return await scope.ServiceProvider.GetRequiredService<SessionRevocations>()
             .RevokeAsync(sessionId, reason, detail, "test", CancellationToken.None).WaitAsync(Timeout);
     }
 

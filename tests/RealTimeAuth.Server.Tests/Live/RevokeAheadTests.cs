@@ -27,7 +27,7 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
 
         await using var locker = await RowLocker.LockAsync(server, session.Id);
         await using var scope = server.Factory.Services.CreateAsyncScope();
-        var revoking = scope.ServiceProvider.GetRequiredService<SessionService>()
+        var revoking = scope.ServiceProvider.GetRequiredService<SessionRevocations>()
             .RevokeUserAsync(session.Issuer, session.Subject, "user-disabled", "from the IdP", "test", CancellationToken.None);
 
         var revocation = await LiveStreams.NextOfKindAsync(call, ServerMessage.KindOneofCase.Revocation);
@@ -54,7 +54,7 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
         {
             using var cancel = new CancellationTokenSource();
             await using var scope = server.Factory.Services.CreateAsyncScope();
-            var revoking = scope.ServiceProvider.GetRequiredService<SessionService>()
+            var revoking = scope.ServiceProvider.GetRequiredService<SessionRevocations>()
                 .RevokeAsync(parent.Id, "admin-revoked", null, "test", cancel.Token);
             Assert.True(await LiveServer.EventuallyAsync(() => cache.Find(child.Id) is { IsActive: false } && cache.Find(parent.Id) is { IsActive: false }));
 

@@ -42,7 +42,7 @@ public sealed class RevokedStateTests(InfrastructureFixture infrastructure)
 
         await using (var scope = server.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SessionService>()
+            await scope.ServiceProvider.GetRequiredService<SessionRevocations>()
                 .RevokeUserAsync(parent.Issuer, parent.Subject, "user-disabled", "from the IdP", "test", CancellationToken.None)
                 .WaitAsync(LiveServer.Timeout);
         }

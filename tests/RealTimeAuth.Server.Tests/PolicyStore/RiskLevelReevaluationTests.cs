@@ -94,7 +94,7 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
             await using (var scope = server.Factory.Services.CreateAsyncScope())
             {
                 // As if created under an older version while the publish of the active one was committing.
-                await scope.ServiceProvider.GetRequiredService<SessionService>().UpdateContextsAsync(
+                await scope.ServiceProvider.GetRequiredService<SessionContextUpdates>().UpdateContextsAsync(
                     [session.Id], (_, context) => SessionPermissions.With(context, ["records:read"]), "test", "test", CancellationToken.None)
                     .WaitAsync(LiveServer.Timeout);
             }
@@ -127,7 +127,7 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
     private static async Task<SessionState> CreateSessionAsync(LiveServer server, string risk, string[] scopes)
     {
         await using var scope = server.Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateAsync(
+        var result = await scope.ServiceProvider.GetRequiredService<SessionCreator>().CreateAsync(
             new NewSessionRequest
             {
                 Issuer = "https://idp.test",
@@ -149,7 +149,7 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
     private static async Task<IReadOnlyList<Guid>> UpdateContextAsync(LiveServer server, SessionState session, Func<SecurityContext, SecurityContext> change)
     {
         await using var scope = server.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionService>()
+        return await scope.ServiceProvider.GetRequiredService<SessionContextUpdates>()
             .UpdateSubjectContextAsync(session.Issuer, session.Subject, change, "risk-level-change", "test", CancellationToken.None)
             .WaitAsync(LiveServer.Timeout);
     }

@@ -197,7 +197,7 @@ public sealed class SsfServer : IAsyncDisposable
         context = email is null ? context : context.With("user.email", email);
         context = phone is null ? context : context.With("user.phone_number", phone);
         await using var scope = Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateAsync(new NewSessionRequest
+        var result = await scope.ServiceProvider.GetRequiredService<SessionCreator>().CreateAsync(new NewSessionRequest
         {
             Issuer = issuer,
             Subject = subject,
@@ -210,7 +210,7 @@ public sealed class SsfServer : IAsyncDisposable
         Assert.True(result.Succeeded, $"Session not created: {result.Error}");
         if (idpSessionId is not null)
         {
-            // Written here as well, so these tests do not depend on SessionService copying it.
+            // Written here as well, so these tests do not depend on SessionCreator copying it.
             var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
             await db.Database.ExecuteSqlAsync($"UPDATE sessions SET idp_session_id = {idpSessionId} WHERE id = {result.Session!.Id}").WaitAsync(Timeout);
         }

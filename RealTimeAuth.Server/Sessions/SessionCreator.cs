@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Sessions.Tokens;
+
+namespace RealTimeAuth.Server.Sessions;
+
+/// <summary>
+/// Creates sessions: a root for a user, or a child delegated by an active parent, never holding more than it. The row
+/// and its <c>session.created</c> entry are written in one transaction and applied here before the call returns, so
+/// the caller's next request on this replica already sees the session.
+/// </summary>
+public sealed class SessionCreator(
+    RtaDbContext db,
+    SessionCache cache,
+    EventLogWriter events,
+    SessionChangePublisher publisher,
+    IReplicaCurrency replica,
+    SessionTokenIssuer tokens,
+    TimeProvider timeProvider,
+    IOptions<DelegationOptions> options,
+    ISessionPermissionPolicy permissions)
+{
+    private const string Active = nameof(SessionStatus.Active);
+
+    public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
+    {
+        if (!replica.IsCurrent)
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ReplicaNotCurrent);
+        }
+
+        SessionState? parent = null;
+        if (request.ParentId is { } parentId)
+        {
+            parent = cache.Find(parentId);
+            if (parent is not { IsActive: true })
+            {
+                return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
+            }
+
+            if (parent.Depth + 1 > options.Value.MaxDelegationDepth)
+            {
+                return SessionCreationResult.Fail(SessionCreationError.DelegationTooDeep);
+            }
+        }
+
+        var requested = SessionMapping.NormaliseScopes(request.RequestedScopes);
+        if (parent is not null && requested.Any(scope => !parent.Scopes.Contains(scope)))
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ScopeExceedsParent);
+        }
+
+        var scopes = parent is not null && requested.IsEmpty ? parent.Scopes : requested;
+        if (scopes.IsEmpty)
+        {
+            return SessionCreationResult.Fail(SessionCreationError.NoScopes);
+        }
+
+        var session = NewState(request, parent, scopes);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await events.LockAsync(db, cancellationToken);
+        // The cache may lag a revocation committed a moment ago; under the lock the row is the truth.
+        if (parent is not null && !await db.Sessions.AnyAsync(row => row.Id == parent.Id && row.Status == Active, cancellationToken))
+        {
+            return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
+        }
+
+        db.Sessions.Add(session.ToEntity());
+        var entry = events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([session.Id]), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await publisher.PublishAsync(entry.Sequence, cancellationToken);
+        return new SessionCreationResult(SessionCreationError.None, session, tokens.Issue(session, session.TokenSequence));
+    }
+
+    private SessionState NewState(NewSessionRequest request, SessionState? parent, System.Collections.Immutable.ImmutableArray<string> scopes)
+    {
+        var id = new Guid(RandomNumberGenerator.GetBytes(16), bigEndian: true);
+        var context = parent is null
+            ? SessionContextBuilder.ForRoot(request.UserContext, request.Agent)
+            : SessionContextBuilder.ForChild(parent, request.Agent);
+        var now = timeProvider.GetUtcNow();
+        var session = new SessionState
+        {
+            Id = id,
+            ParentId = parent?.Id,
+            RootId = parent?.RootId ?? id,
+            Depth = parent is null ? 0 : parent.Depth + 1,
+            Issuer = parent?.Issuer ?? request.Issuer,
+            Subject = parent?.Subject ?? request.Subject,
+            ClientId = request.ClientId,
+            IdpSessionId = parent?.IdpSessionId ?? request.IdpSessionId,
+            Agent = request.Agent,
+            Scopes = scopes,
+            Context = context,
+            ContextHash = context.ComputeHash(),
+            TokenSequence = 1,
+            Status = SessionStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return permissions.Grant(session, context) is { } grant
+            ? session with { Context = grant.Context, ContextHash = grant.Context.ComputeHash() }
+            : session;
+    }
+}
