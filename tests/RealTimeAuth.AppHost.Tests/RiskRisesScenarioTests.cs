@@ -11,6 +11,7 @@ namespace RealTimeAuth.AppHost.Tests;
 /// agent goes on reading.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class RiskRisesScenarioTests(AppHostFixture fixture)
 {
     private const string PortalUser = "user@realtimeauth.dev";

@@ -10,6 +10,7 @@ namespace RealTimeAuth.AppHost.Tests;
 /// server revokes every session of the user, so the co-pilot and every agent stop on a pushed revocation.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
 {
     private const string PortalUser = "user@realtimeauth.dev";

@@ -5,6 +5,7 @@ using Xunit;
 namespace RealTimeAuth.Testing.Tests;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class RedisTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromSeconds(20);

@@ -9,6 +9,7 @@ using RealTimeAuth.Testing.Identity;
 namespace RealTimeAuth.DevIdp.Tests.SharedSignals;
 
 /// <summary>Push delivery with retries and backoff (RFC 8935), poll delivery with acks and setErrs (RFC 8936), and the trigger API's effect on sign-in.</summary>
+[Trait("Tier", "Functional")]
 public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     private const string Morty = "morty@the-citadel.com";

@@ -13,6 +13,7 @@ namespace RealTimeAuth.IntegrationTests.Live;
 /// nobody refreshes is refused as expired, while an agent holding its stream keeps getting fresh ones.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveTokenExpiryTests(InfrastructureFixture infrastructure, DevIdpFixture idp, SharedCluster shared, ITestOutputHelper output)
     : IClassFixture<SharedCluster>
 {

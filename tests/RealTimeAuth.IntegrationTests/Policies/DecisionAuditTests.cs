@@ -11,6 +11,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 
 /// <summary>Every decision, live and AuthZEN, lands in <c>decision_audit</c> (written by binary COPY) and reads back through the audit API and CSV.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class DecisionAuditTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     private const string ApiKey = "audit-test-pep-key-0123456789";

@@ -9,6 +9,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 
 /// <summary>Policy versions through the admin API on real Kestrel, PostgreSQL and Redis, with the dev IdP's admin tokens.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PolicyPublicationTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     private const string AuditorEmail = "auditor@realtimeauth.dev";

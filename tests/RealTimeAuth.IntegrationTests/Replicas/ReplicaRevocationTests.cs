@@ -15,6 +15,7 @@ namespace RealTimeAuth.IntegrationTests.Replicas;
 /// announcement or, with Redis gone, from its poll of the event log.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace RealTimeAuth.IntegrationTests.SharedSignals;
 /// secret, and a deleted stream is gone at the IdP.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]

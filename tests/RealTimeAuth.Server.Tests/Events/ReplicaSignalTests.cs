@@ -11,6 +11,7 @@ namespace RealTimeAuth.Server.Tests.Events;
 /// must coalesce, or a thousand agents connecting leave a backlog of empty reads that competes with the next storm.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ReplicaSignalTests(InfrastructureFixture infrastructure)
 {
     [Fact]

@@ -10,6 +10,7 @@ using Kind = RealTimeAuth.Protocol.Grpc.ServerMessage.KindOneofCase;
 namespace RealTimeAuth.Server.Tests.Live;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];

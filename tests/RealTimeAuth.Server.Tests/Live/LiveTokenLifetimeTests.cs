@@ -7,6 +7,7 @@ namespace RealTimeAuth.Server.Tests.Live;
 
 /// <summary>Freshness on a server whose tokens stay fresh for only 1.5 seconds.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.5);

@@ -10,6 +10,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>RFC 8935 push delivery: authentication of the transmitter, the failure responses, replays.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PushEndpointTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
     private SsfServer Server => fixture.Server;
