@@ -16,6 +16,12 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
     private const string Morty = "morty@the-citadel.com";
     private const string RiskLevelChange = "https://schemas.openid.net/secevent/caep/event-type/risk-level-change";
 
+    /// <summary>
+    /// How long a long poll must stay open with nothing queued. Nothing observable marks "the poll is waiting", so this
+    /// quiet period is itself the assertion.
+    /// </summary>
+    private static readonly TimeSpan LongPollQuiet = TimeSpan.FromMilliseconds(300);
+
     [Fact]
     public async Task Push_ReceiverFailsTwice_RetriedWithGrowingBackoff_ThenDeliveredSignedAndAuthorized()
     {
@@ -188,7 +194,7 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
 
         var poll = Transmitter.SendAsync(client, HttpMethod.Post, $"/ssf/v1/poll/{id}", token,
             MgmtConformance.Read("delivery-poll", "poll-02-default-poll-request.body.json"), timeout.Token);
-        await Task.Delay(300, timeout.Token);
+        await Task.Delay(LongPollQuiet, timeout.Token);
         Assert.False(poll.IsCompleted, "The long poll answered before anything was queued.");
         await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
         var (_, body) = await poll;
