@@ -142,6 +142,9 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
 
     internal void Start() => _stream.Start();
 
+    /// <summary>Completes when the live stream has stopped for good and will not reconnect (for tests).</summary>
+    internal Task StreamStopped => _stream.Stopped;
+
     internal Metadata CreateHeaders() => new() { { "authorization", $"{RtaExchangeNames.TokenScheme} {CurrentToken}" } };
 
     internal void OnConnected() => Move(RtaConnectionState.Connected, null, null);

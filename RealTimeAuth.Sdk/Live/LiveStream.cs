@@ -29,6 +29,9 @@ internal sealed class LiveStream(
 
     public void Start() => _run = Task.Run(RunAsync);
 
+    /// <summary>Completes when the loop has ended: the session ended, or the stream was stopped.</summary>
+    public Task Stopped => _run;
+
     /// <summary>Stops the loop; safe from any thread, including an event handler running on the loop.</summary>
     public void Stop()
     {

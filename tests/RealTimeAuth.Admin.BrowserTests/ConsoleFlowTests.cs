@@ -12,6 +12,7 @@ namespace RealTimeAuth.Admin.BrowserTests;
 /// it with a reason, and the agent's own stream receives the revocation; auditors read; anyone else is refused.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed partial class ConsoleFlowTests(InfrastructureFixture infrastructure)
 {
     private const string AdminEmail = "admin@realtimeauth.dev";

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace RealTimeAuth.AppHost.Tests;
 
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AppHostHealthTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);

@@ -10,6 +10,7 @@ namespace RealTimeAuth.AppHost.Tests;
 /// the real app host: local Redis and PostgreSQL processes, the server, the dev IdP, the admin API. Every await is bounded.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class CompromisedAgentScenarioTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);

@@ -9,6 +9,7 @@ namespace RealTimeAuth.AppHost.Tests;
 /// writes flip to denied while every agent goes on. Every await is bounded.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PolicyTightenedScenarioTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);

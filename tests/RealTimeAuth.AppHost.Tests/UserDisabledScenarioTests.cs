@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace RealTimeAuth.AppHost.Tests;
@@ -10,6 +9,7 @@ namespace RealTimeAuth.AppHost.Tests;
 /// server revokes every session of the user, so the co-pilot and every agent stop on a pushed revocation.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
 {
     private const string PortalUser = "user@realtimeauth.dev";
@@ -35,7 +35,7 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
         finally
         {
             // Enable the simulator's portal user (Simulator:PortalUser) at once, not 15 s later as the scenario does, so the
-            // collection's other tests can sign in; then give the server a moment to apply account-enabled.
+            // collection's other tests can sign in; and wait until the server has applied account-enabled.
             await EnableAsync(idp);
         }
 
@@ -54,11 +54,6 @@ public sealed class UserDisabledScenarioTests(AppHostFixture fixture)
         }
     }
 
-    private static async Task EnableAsync(HttpClient idp)
-    {
-        using var enabled = await idp.PostAsJsonAsync(new Uri($"/ssf/v1/triggers/{PortalUser}/enable", UriKind.Relative), new { }, CancellationToken.None);
-        Assert.Equal(HttpStatusCode.Accepted, enabled.StatusCode);
-        // Give the server a moment to apply account-enabled (an unblock that is already in place changes nothing).
-        await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
-    }
+    // An unblock that is already in place changes nothing, and is still applied (and logged).
+    private Task EnableAsync(HttpClient idp) => SsfTrigger.RunAndWaitForServerAsync(fixture.App, idp, PortalUser, "enable", new { });
 }

@@ -4,6 +4,7 @@ using RealTimeAuth.Testing.Identity;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class ClientCredentialsTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     [Fact]

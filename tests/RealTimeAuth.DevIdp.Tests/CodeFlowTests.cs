@@ -8,6 +8,7 @@ using RealTimeAuth.Testing.Identity;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class CodeFlowTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     [Fact]

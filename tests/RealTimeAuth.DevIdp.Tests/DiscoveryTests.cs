@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class DiscoveryTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     [Fact]

@@ -3,6 +3,7 @@ using RealTimeAuth.Testing.Identity;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class IntrospectionTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class KeyPersistenceTests : IDisposable
 {
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "rta-devidp-tests", Guid.NewGuid().ToString("N"), "keys");

@@ -4,6 +4,7 @@ using RealTimeAuth.Testing.Identity;
 
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class RestartTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rta-devidp-tests", Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 namespace RealTimeAuth.DevIdp.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class StartupValidationTests
 {
     [Fact]

@@ -3,5 +3,8 @@ namespace RealTimeAuth.DevIdp.Tests;
 /// <summary>Bounds every await in these tests.</summary>
 internal static class TestTimeout
 {
-    public static CancellationTokenSource Start() => new(TimeSpan.FromSeconds(30));
+    /// <summary>A whole test, start to finish.</summary>
+    public static readonly TimeSpan Test = TimeSpan.FromSeconds(30);
+
+    public static CancellationTokenSource Start() => new(Test);
 }

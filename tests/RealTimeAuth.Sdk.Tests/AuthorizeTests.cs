@@ -3,6 +3,7 @@ using RealTimeAuth.Sdk.Tests.Fakes;
 
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class AuthorizeTests : SdkTestBase
 {
     [Fact]

@@ -5,6 +5,7 @@ using RealTimeAuth.Protocol.Exchange;
 
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class ExchangeTests : SdkTestBase
 {
     [Fact]

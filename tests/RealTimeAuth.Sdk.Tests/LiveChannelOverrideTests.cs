@@ -1,5 +1,6 @@
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class LiveChannelOverrideTests : SdkTestBase
 {
     [Fact]

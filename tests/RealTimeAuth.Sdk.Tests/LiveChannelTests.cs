@@ -3,6 +3,7 @@ using RealTimeAuth.Sdk.Tests.Fakes;
 
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class LiveChannelTests : SdkTestBase
 {
     [Fact]
@@ -132,7 +133,8 @@ public sealed class LiveChannelTests : SdkTestBase
         Assert.Equal(1UL, await stream.NextAckAsync());
 
         stream.Abort();
-        await Task.Delay(TestTimeouts.Quiet);
+        // Once the stream has stopped for good, nothing can reconnect.
+        await client.StreamStopped.WaitAsync(TestTimeouts.Default);
         Assert.Equal(1, Server.Live.ConnectAttempts);
         Assert.Equal(1, revoked.Count);
         Assert.Equal(RtaConnectionState.Revoked, client.State);
@@ -156,7 +158,7 @@ public sealed class LiveChannelTests : SdkTestBase
         Assert.Null(args.EventSequence);
         Assert.Equal(RtaConnectionState.Revoked, client.State);
         var attempts = Server.Live.ConnectAttempts;
-        await Task.Delay(TestTimeouts.Quiet);
+        await client.StreamStopped.WaitAsync(TestTimeouts.Default);
         Assert.Equal(attempts, Server.Live.ConnectAttempts);
     }
 

@@ -2,6 +2,7 @@ using RealTimeAuth.Sdk.Tests.Fakes;
 
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class ServerRestartTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace RealTimeAuth.Sdk.Tests;
 public sealed class ServiceRegistrationTests
 {
     [Fact]
+    [Trait("Tier", "Functional")]
     public async Task AddRealTimeAuthClient_ValidOptions_FactoryConnectsAndHandlerUsesAccessor()
     {
         await using var server = await FakeRtaServer.StartAsync();

@@ -7,6 +7,7 @@ using RealTimeAuth.Protocol.Grpc;
 
 namespace RealTimeAuth.Sdk.Tests;
 
+[Trait("Tier", "Functional")]
 public sealed class TelemetryTests : SdkTestBase, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);

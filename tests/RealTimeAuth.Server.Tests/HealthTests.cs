@@ -9,6 +9,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class HealthTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -6,7 +6,7 @@ namespace RealTimeAuth.Testing.Hosting;
 
 /// <summary>
 /// Watches one SDK client's events from the moment it is attached, so a test or a load driver can await them with a
-/// bound. Waiting for a state wakes on the client's state changes, not on a timer, so thousands of probes can wait at once.
+/// bound. Waiting for a state or a refresh wakes on the client's events, not on a timer, so thousands of probes can wait at once.
 /// </summary>
 public sealed class AgentProbe : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class AgentProbe : IDisposable
     private readonly ConcurrentQueue<RtaTokenRefreshedEventArgs> _refreshes = new();
     private readonly ConcurrentQueue<RtaConnectionStateChangedEventArgs> _states = new();
     private TaskCompletionSource _stateChanged = NewSignal();
+    private TaskCompletionSource _refreshed = NewSignal();
 
     public AgentProbe(RtaClient client)
     {
@@ -67,25 +68,40 @@ public sealed class AgentProbe : IDisposable
         }
     }
 
-    /// <summary>Waits for a token refresh with <paramref name="reason"/>.</summary>
-    public async Task<RtaTokenRefreshedEventArgs> WaitForRefreshAsync(string reason, TimeSpan timeout)
+    /// <summary>Waits for a token refresh with <paramref name="reason"/> (it may already have come); returns the first.</summary>
+    public async Task<RtaTokenRefreshedEventArgs> WaitForRefreshAsync(string reason, TimeSpan timeout) =>
+        (await WaitForRefreshesAsync(reason, 1, timeout))[0];
+
+    /// <summary>Waits until <paramref name="count"/> token refreshes with <paramref name="reason"/> have come; returns them in order.</summary>
+    public async Task<IReadOnlyList<RtaTokenRefreshedEventArgs>> WaitForRefreshesAsync(string reason, int count, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_refreshes.FirstOrDefault(refresh => refresh.Reason == reason) is { } refresh)
+            // Take the signal before reading the refreshes: one that comes after the read completes this signal.
+            var refreshed = Volatile.Read(ref _refreshed).Task;
+            var matching = _refreshes.Where(refresh => refresh.Reason == reason).ToList();
+            if (matching.Count >= count)
             {
-                return refresh;
+                return matching;
             }
 
-            if (deadline.Elapsed > timeout)
+            var remaining = timeout - deadline.Elapsed;
+            if (remaining <= TimeSpan.Zero)
             {
                 throw new TimeoutException(
-                    $"Agent {Client.Agent.Id} got no '{reason}' refresh within {timeout.TotalSeconds:0.#} s "
+                    $"Agent {Client.Agent.Id} got {matching.Count} of {count} '{reason}' refreshes within {timeout.TotalSeconds:0.#} s "
                     + $"(got: {string.Join(", ", _refreshes.Select(r => r.Reason))}).");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(10));
+            try
+            {
+                await refreshed.WaitAsync(remaining);
+            }
+            catch (TimeoutException)
+            {
+                // Reported above with the refreshes seen.
+            }
         }
     }
 
@@ -102,7 +118,11 @@ public sealed class AgentProbe : IDisposable
         _revoked.TrySetResult(e);
     }
 
-    private void OnTokenRefreshed(object? sender, RtaTokenRefreshedEventArgs e) => _refreshes.Enqueue(e);
+    private void OnTokenRefreshed(object? sender, RtaTokenRefreshedEventArgs e)
+    {
+        _refreshes.Enqueue(e);
+        Interlocked.Exchange(ref _refreshed, NewSignal()).TrySetResult();
+    }
 
     private void OnStateChanged(object? sender, RtaConnectionStateChangedEventArgs e)
     {

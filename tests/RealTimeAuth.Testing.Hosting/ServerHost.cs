@@ -59,10 +59,10 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
         await Task.Run(StartServer).WaitAsync(HostingTimeouts.Startup);
         var replica = Service<IReplicaCurrency>();
         var keys = Service<RtaKeyRing>();
-        using var deadline = new CancellationTokenSource(HostingTimeouts.Startup);
-        while (!(replica.IsCurrent && keys.ActiveKeyId is not null))
+        if (!await Eventually.UntilAsync(() => replica.IsCurrent && keys.ActiveKeyId is not null, HostingTimeouts.Startup, interval: TimeSpan.FromMilliseconds(50)))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+            throw new TimeoutException(
+                $"Replica {Name} was not ready within {HostingTimeouts.Startup.TotalSeconds:0} s: current {replica.IsCurrent}, active key {keys.ActiveKeyId}.");
         }
     }
 

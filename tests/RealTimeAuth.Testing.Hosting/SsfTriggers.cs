@@ -41,18 +41,20 @@ public static class SsfTriggers
         http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        while (true)
-        {
-            using var document = JsonDocument.Parse(await http.GetStringAsync("admin/v1/ssf/streams", deadline.Token));
-            foreach (var stream in document.RootElement.EnumerateArray())
+        var rowId = await Eventually.ReadUntilAsync(
+            async () =>
             {
-                if (stream.TryGetProperty("streamId", out var id) && id.ValueKind == JsonValueKind.String)
-                {
-                    return stream.GetProperty("id").GetGuid();
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-        }
+                using var document = JsonDocument.Parse(await http.GetStringAsync("admin/v1/ssf/streams", deadline.Token));
+                return document.RootElement.EnumerateArray()
+                    .Where(stream => stream.TryGetProperty("streamId", out var id) && id.ValueKind == JsonValueKind.String)
+                    .Select(stream => (Guid?)stream.GetProperty("id").GetGuid())
+                    .FirstOrDefault();
+            },
+            id => id is not null,
+            timeout,
+            $"Setting up the stream of replica {server.Name} at the IdP",
+            deadline.Token,
+            TimeSpan.FromMilliseconds(100));
+        return rowId!.Value;
     }
 }

@@ -4,6 +4,7 @@ using Xunit;
 namespace RealTimeAuth.Testing.Tests;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PostgresDatabaseTests(InfrastructureFixture infrastructure)
 {
     [Fact]

@@ -9,7 +9,8 @@ namespace RealTimeAuth.Testing;
 /// [CollectionDefinition(InfrastructureCollection.Name)]
 /// public sealed class InfrastructureCollectionDefinition : InfrastructureCollection;
 /// </code>
-/// and its test classes carry <c>[Collection(InfrastructureCollection.Name)]</c>.
+/// and its test classes carry <c>[Collection(InfrastructureCollection.Name)]</c> and <c>[Trait("Tier", "Functional")]</c>,
+/// which keeps them out of the pure tier (<c>--filter "Tier!=Functional"</c>).
 /// Test classes in one collection run one after another.
 /// </summary>
 public abstract class InfrastructureCollection : ICollectionFixture<InfrastructureFixture>

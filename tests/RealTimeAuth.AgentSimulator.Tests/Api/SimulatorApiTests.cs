@@ -8,6 +8,7 @@ using RealTimeAuth.AgentSimulator.Configuration;
 namespace RealTimeAuth.AgentSimulator.Tests.Api;
 
 /// <summary>The simulator's HTTP surface in memory, for the answers that need neither IdP nor server.</summary>
+[Trait("Tier", "Functional")]
 public sealed class SimulatorApiTests : IClassFixture<SimulatorApiTests.IdleSimulator>
 {
     private readonly HttpClient _client;

@@ -4,15 +4,23 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RealTimeAuth.DevIdp.Tests.Infrastructure;
+using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Identity;
 
 namespace RealTimeAuth.DevIdp.Tests.SharedSignals;
 
 /// <summary>Push delivery with retries and backoff (RFC 8935), poll delivery with acks and setErrs (RFC 8936), and the trigger API's effect on sign-in.</summary>
+[Trait("Tier", "Functional")]
 public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     private const string Morty = "morty@the-citadel.com";
     private const string RiskLevelChange = "https://schemas.openid.net/secevent/caep/event-type/risk-level-change";
+
+    /// <summary>
+    /// How long a long poll must stay open with nothing queued. Nothing observable marks "the poll is waiting", so this
+    /// quiet period is itself the assertion.
+    /// </summary>
+    private static readonly TimeSpan LongPollQuiet = TimeSpan.FromMilliseconds(300);
 
     [Fact]
     public async Task Push_ReceiverFailsTwice_RetriedWithGrowingBackoff_ThenDeliveredSignedAndAuthorized()
@@ -39,10 +47,7 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
 
         var trigger = await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
         var jti = trigger["sets"]!.AsArray().Single(set => set!["streamId"]!.GetValue<string>() == stream["stream_id"]!.GetValue<string>())!["jti"]!.GetValue<string>();
-        while (receiver.Pushes.Count(push => push.Status == 202) == 0)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        Assert.True(await Eventually.UntilAsync(() => receiver.Pushes.Any(push => push.Status == 202), TestTimeout.Test, timeout.Token), "No push was accepted.");
 
         var pushes = receiver.Pushes.Where(push => Claims(push.Body)["jti"]!.GetValue<string>() == jti).ToList();
         Assert.Equal([503, 503, 202], pushes.Select(push => push.Status));
@@ -91,10 +96,7 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
             ["events_requested"] = new JsonArray(RiskLevelChange),
         }, timeout.Token);
         await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
-        while (receiver.Pushes.IsEmpty)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        Assert.True(await Eventually.UntilAsync(() => !receiver.Pushes.IsEmpty, TestTimeout.Test, timeout.Token), "Nothing was pushed.");
 
         // The receiver restarted with a new push secret and updates its stream.
         var updated = Stopwatch.GetTimestamp();
@@ -104,10 +106,7 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
             ["delivery"] = new JsonObject { ["method"] = "urn:ietf:rfc:8935", ["endpoint_url"] = receiver.Endpoint, ["authorization_header"] = "Bearer new-secret" },
         }, timeout.Token);
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        while (!receiver.Pushes.Any(push => push.Status == 202))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        Assert.True(await Eventually.UntilAsync(() => receiver.Pushes.Any(push => push.Status == 202), TestTimeout.Test, timeout.Token), "The pending SET was not delivered.");
 
         var delivered = receiver.Pushes.First(push => push.Status == 202);
         Assert.Equal("Bearer new-secret", delivered.Authorization);
@@ -135,18 +134,15 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
         }
 
         await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
-        while (healthy.Pushes.IsEmpty || hanging.Pushes.IsEmpty)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        Assert.True(await Eventually.UntilAsync(() => !healthy.Pushes.IsEmpty && !hanging.Pushes.IsEmpty, TestTimeout.Test, timeout.Token), "Not both receivers got a push.");
 
         // The hanging receiver holds its push open; the next event still reaches the healthy one at once.
         var second = Stopwatch.GetTimestamp();
         await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "low" }, timeout.Token);
-        while (!healthy.Pushes.Any(push => Claims(push.Body)["events"]![RiskLevelChange]!["current_level"]!.GetValue<string>() == "LOW"))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(
+                () => healthy.Pushes.Any(push => Claims(push.Body)["events"]![RiskLevelChange]!["current_level"]!.GetValue<string>() == "LOW"), TestTimeout.Test, timeout.Token),
+            "The second event did not reach the healthy receiver.");
 
         Assert.True(Stopwatch.GetElapsedTime(second) < TimeSpan.FromSeconds(5), $"The healthy stream waited {Stopwatch.GetElapsedTime(second).TotalSeconds:0.0} s behind the hanging one.");
     }
@@ -198,7 +194,7 @@ public sealed class TransmitterDeliveryTests(DevIdpFactory factory) : IClassFixt
 
         var poll = Transmitter.SendAsync(client, HttpMethod.Post, $"/ssf/v1/poll/{id}", token,
             MgmtConformance.Read("delivery-poll", "poll-02-default-poll-request.body.json"), timeout.Token);
-        await Task.Delay(300, timeout.Token);
+        await Task.Delay(LongPollQuiet, timeout.Token);
         Assert.False(poll.IsCompleted, "The long poll answered before anything was queued.");
         await Transmitter.TriggerAsync(client, Morty, "risk", new { level = "high" }, timeout.Token);
         var (_, body) = await poll;

@@ -6,6 +6,7 @@ using RealTimeAuth.DevIdp.Tests.Infrastructure;
 namespace RealTimeAuth.DevIdp.Tests.SharedSignals;
 
 /// <summary>The transmitter's metadata, JWKS and stream management API (SSF 1.0 §7, §8), against the conformance bodies.</summary>
+[Trait("Tier", "Functional")]
 public sealed class TransmitterManagementTests(DevIdpFactory factory) : IClassFixture<DevIdpFactory>
 {
     private const string Folder = "mgmt";

@@ -10,6 +10,7 @@ namespace RealTimeAuth.IntegrationTests.Exchange;
 /// (client <c>rta-server</c>) instead of by JWKS.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class IntrospectionExchangeTests(InfrastructureFixture infrastructure, DevIdpFixture idp, SharedCluster shared)
     : IClassFixture<SharedCluster>
 {

@@ -14,6 +14,7 @@ namespace RealTimeAuth.IntegrationTests.Exchange;
 /// request as before it.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure, DevIdpFixture idp, SharedCluster shared)
     : IClassFixture<SharedCluster>
 {

@@ -13,6 +13,7 @@ namespace RealTimeAuth.IntegrationTests.Flows;
 /// SDK, delegates to three agents, and an admin revokes the co-pilot through the admin API.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class FullFlowTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     private const string AdminReason = "integration test: co-pilot compromised";

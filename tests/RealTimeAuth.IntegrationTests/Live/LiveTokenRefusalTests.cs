@@ -16,6 +16,7 @@ namespace RealTimeAuth.IntegrationTests.Live;
 /// production: tokens come from real exchanges of dev IdP tokens.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, DevIdpFixture idp, SharedCluster shared)
     : IClassFixture<SharedCluster>
 {

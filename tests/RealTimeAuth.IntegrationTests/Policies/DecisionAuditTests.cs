@@ -11,6 +11,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 
 /// <summary>Every decision, live and AuthZEN, lands in <c>decision_audit</c> (written by binary COPY) and reads back through the audit API and CSV.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class DecisionAuditTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     private const string ApiKey = "audit-test-pep-key-0123456789";
@@ -83,21 +84,19 @@ public sealed class DecisionAuditTests(InfrastructureFixture infrastructure, Dev
         return document.RootElement.GetProperty("decision").GetBoolean();
     }
 
-    private static async Task<List<JsonElement>> WaitForItemsAsync(ServerHost server, string token, string path, int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (status, page) = await PolicyAdminCalls.GetAsync(server, token, path, cancellationToken);
-            Assert.Equal(HttpStatusCode.OK, status);
-            var items = page.GetProperty("items").EnumerateArray().ToList();
-            if (items.Count >= count)
+    private static Task<List<JsonElement>> WaitForItemsAsync(ServerHost server, string token, string path, int count, CancellationToken cancellationToken) =>
+        Eventually.ReadUntilAsync(
+            async () =>
             {
-                return items;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
-    }
+                var (status, page) = await PolicyAdminCalls.GetAsync(server, token, path, cancellationToken);
+                Assert.Equal(HttpStatusCode.OK, status);
+                return page.GetProperty("items").EnumerateArray().ToList();
+            },
+            items => items.Count >= count,
+            TestTimeouts.Test,
+            $"{count} items at {path}",
+            cancellationToken,
+            TimeSpan.FromMilliseconds(50));
 
     /// <summary>A strict RFC 4180 reader: CRLF record ends, quoted fields with doubled quotes; anything else fails the test.</summary>
     private static List<List<string>> ParseCsv(string text)

@@ -8,6 +8,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 
 /// <summary>The subject directory through the admin API: validated imports, export, and live sessions re-evaluated when roles change.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class DirectoryImportTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     [Fact]

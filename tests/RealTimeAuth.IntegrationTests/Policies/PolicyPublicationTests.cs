@@ -9,6 +9,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 
 /// <summary>Policy versions through the admin API on real Kestrel, PostgreSQL and Redis, with the dev IdP's admin tokens.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PolicyPublicationTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     private const string AuditorEmail = "auditor@realtimeauth.dev";
@@ -124,10 +125,9 @@ public sealed class PolicyPublicationTests(InfrastructureFixture infrastructure,
         var version = await PolicyAdminCalls.PublishNewAsync(replicaA, admin, TestPolicies.TodosOnly, "replication", timeout.Token);
 
         var expected = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (replicaB.Service<ActivePolicy>().Current?.Version != expected)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(() => replicaB.Service<ActivePolicy>().Current?.Version == expected, TestTimeouts.Test, timeout.Token),
+            $"Replica B did not activate version {expected}.");
 
         Assert.Equal(["todos-rw"], replicaB.Service<ActivePolicy>().Current!.PolicySet.RuleIds.ToArray());
 

@@ -12,6 +12,7 @@ namespace RealTimeAuth.IntegrationTests.Policies;
 /// that keeps something, a revocation for one left with nothing. What-if predicts both before publishing.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PolicyReevaluationTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace RealTimeAuth.IntegrationTests.Replicas;
 /// announcement or, with Redis gone, from its poll of the event log.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]
@@ -114,12 +115,9 @@ public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure,
         // The parent was created on another replica; an exchange here needs this replica to know it first.
         var parentId = Guid.Parse(parent.SessionId);
         var cache = replica.Service<SessionCache>();
-        var waited = Stopwatch.StartNew();
-        while (cache.Find(parentId) is null)
-        {
-            Assert.True(waited.Elapsed < TestTimeouts.Push, $"Replica {replica.Name} did not learn of session {parentId}.");
-            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(() => cache.Find(parentId) is not null, TestTimeouts.Push, cancellationToken, TimeSpan.FromMilliseconds(10)),
+            $"Replica {replica.Name} did not learn of session {parentId}.");
 
         var child = await factory.ConnectAsync(
             new RtaSessionRequest

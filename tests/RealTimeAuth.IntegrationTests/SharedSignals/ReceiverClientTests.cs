@@ -18,6 +18,7 @@ namespace RealTimeAuth.IntegrationTests.SharedSignals;
 /// secret, and a deleted stream is gone at the IdP.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]
@@ -39,12 +40,13 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         var jti = applied.GetProperty("jti").GetString()!;
         // The server applies a SET before the IdP's worker has recorded the delivery: reset the row only once it says
         // delivered, or the worker's own save would overwrite the reset.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (await QueryIdpAsync($"SELECT \"Status\" FROM ssf_outbox WHERE \"Jti\" = '{jti}'", timeout.Token) != "delivered")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The IdP never recorded SET {jti} as delivered.");
-            await Task.Delay(50, timeout.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(
+                async () => await QueryIdpAsync($"SELECT \"Status\" FROM ssf_outbox WHERE \"Jti\" = '{jti}'", timeout.Token) == "delivered",
+                TimeSpan.FromSeconds(20),
+                timeout.Token,
+                TimeSpan.FromMilliseconds(50)),
+            $"The IdP never recorded SET {jti} as delivered.");
 
         await ExecuteOnIdpAsync($"UPDATE ssf_outbox SET \"Status\" = 'pending', \"NextAttemptAt\" = 0 WHERE \"Jti\" = '{jti}'", timeout.Token);
         await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "device-compliance", new { status = "compliant" }, timeout.Token);
@@ -102,12 +104,10 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         // The restart comes "ten minutes" after the last setup; starting the synchronizer must not make it look recent.
         Assert.Equal(1, await managed.Cluster.ExecuteAsync($"UPDATE ssf_streams SET configured_at = now() - interval '10 minutes' WHERE id = '{managed.StreamId}'", timeout.Token));
         var second = await managed.Cluster.StartReplicaAsync();
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (await PushSecretHashAsync(managed, timeout.Token) == firstSecret)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The second replica never rotated the stream's push secret.");
-            await Task.Delay(100, timeout.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(
+                async () => await PushSecretHashAsync(managed, timeout.Token) != firstSecret, TestTimeouts.Startup, timeout.Token, TimeSpan.FromMilliseconds(100)),
+            "The second replica never rotated the stream's push secret.");
 
         using var http = second.CreateHttpClient();
         http.DefaultRequestHeaders.Authorization = new("Bearer", managed.AdminToken);
@@ -174,16 +174,15 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
                 $"INSERT INTO ssf_outbox (\"StreamId\", \"Jti\", \"EventType\", \"Set\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\") VALUES ('{stream}', 'bad-set-1', 'x', 'not.a.set', 'pending', 0, '2026-01-01 00:00:00+00:00', 0)",
                 timeout.Token);
             await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "risk", new { level = "medium" }, timeout.Token);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            string? error = null;
-            while (DateTime.UtcNow < deadline && error is null)
-            {
-                error = await QueryIdpAsync("SELECT \"LastError\" FROM ssf_outbox WHERE \"Jti\" = 'bad-set-1' AND \"Status\" = 'failed'", timeout.Token);
-                await Task.Delay(100, timeout.Token);
-            }
+            var error = await Eventually.ReadUntilAsync(
+                () => QueryIdpAsync("SELECT \"LastError\" FROM ssf_outbox WHERE \"Jti\" = 'bad-set-1' AND \"Status\" = 'failed'", timeout.Token),
+                recorded => recorded is not null,
+                TimeSpan.FromSeconds(30),
+                "The IdP recording bad-set-1 as failed",
+                timeout.Token,
+                TimeSpan.FromMilliseconds(100));
 
             output.WriteLine($"setErrs recorded by the IdP: {error}");
-            Assert.NotNull(error);
             Assert.StartsWith("invalid_request", error, StringComparison.Ordinal);
         }
         finally
@@ -210,41 +209,36 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    private static async Task<JsonElement> WaitForStreamAsync(HttpClient http, Guid id, Func<JsonElement, bool> condition, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var streams = await http.GetFromJsonAsync<JsonElement>("admin/v1/ssf/streams", cancellationToken);
-            var stream = streams.EnumerateArray().Single(row => row.GetProperty("id").GetGuid() == id);
-            if (condition(stream))
-            {
-                return stream;
-            }
+    private static Task<JsonElement> WaitForStreamAsync(HttpClient http, Guid id, Func<JsonElement, bool> condition, CancellationToken cancellationToken) =>
+        Eventually.ReadUntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonElement>("admin/v1/ssf/streams", cancellationToken))
+                .EnumerateArray().Single(row => row.GetProperty("id").GetGuid() == id),
+            condition,
+            TimeSpan.FromSeconds(15),
+            $"Stream {id} reaching the expected state",
+            cancellationToken,
+            TimeSpan.FromMilliseconds(100));
 
-            Assert.True(DateTime.UtcNow < deadline, $"The stream never reached the expected state: {stream}");
-            await Task.Delay(100, cancellationToken);
-        }
-    }
-
-    private static async Task<JsonElement> WaitForEventAsync(HttpClient http, IReadOnlyList<string> jtis, Func<JsonElement, bool> condition, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            foreach (var jti in jtis)
+    private static Task<JsonElement> WaitForEventAsync(HttpClient http, IReadOnlyList<string> jtis, Func<JsonElement, bool> condition, CancellationToken cancellationToken) =>
+        Eventually.ReadUntilAsync(
+            async () =>
             {
-                var page = await http.GetFromJsonAsync<JsonElement>($"admin/v1/ssf/events?jti={jti}&skip=0&take=50", cancellationToken);
-                if (page.GetProperty("items").EnumerateArray().FirstOrDefault(condition) is { ValueKind: JsonValueKind.Object } found)
+                foreach (var jti in jtis)
                 {
-                    return found;
+                    var page = await http.GetFromJsonAsync<JsonElement>($"admin/v1/ssf/events?jti={jti}&skip=0&take=50", cancellationToken);
+                    if (page.GetProperty("items").EnumerateArray().FirstOrDefault(condition) is { ValueKind: JsonValueKind.Object } found)
+                    {
+                        return found;
+                    }
                 }
-            }
 
-            Assert.True(DateTime.UtcNow < deadline, $"No received SET among {string.Join(", ", jtis)} reached the expected state.");
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+                return default;
+            },
+            found => found.ValueKind == JsonValueKind.Object,
+            TimeSpan.FromSeconds(20),
+            $"A received SET among {string.Join(", ", jtis)} reaching the expected state",
+            cancellationToken,
+            TimeSpan.FromMilliseconds(100));
 
     private sealed record ManagedReplica(ServerCluster Cluster, ServerHost Server, HttpClient Http, string AdminToken, Guid StreamId, string TransmitterStreamId)
         : IAsyncDisposable

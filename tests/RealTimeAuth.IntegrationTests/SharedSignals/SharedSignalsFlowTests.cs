@@ -14,6 +14,7 @@ namespace RealTimeAuth.IntegrationTests.SharedSignals;
 /// stream at the IdP, the IdP's trigger API changes the user and transmits the CAEP/RISC event, and the SDK sees the effect.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class SharedSignalsFlowTests(InfrastructureFixture infrastructure, DevIdpFixture idp, ITestOutputHelper output)
 {
     [Fact]

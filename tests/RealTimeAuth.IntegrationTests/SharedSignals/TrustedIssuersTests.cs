@@ -8,6 +8,7 @@ namespace RealTimeAuth.IntegrationTests.SharedSignals;
 
 /// <summary>The trust page's issuer list names where the exchange gets each issuer's keys, read from its metadata.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class TrustedIssuersTests(InfrastructureFixture infrastructure, DevIdpFixture idp)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace RealTimeAuth.Server.Tests.AuthZen;
 /// the expected JSON boolean; a batch's <c>evaluations</c> must serialise to exactly the expected JSON text.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AuthZenConformanceTests(InfrastructureFixture infrastructure)
 {
     private static readonly JsonNode Cases = JsonNode.Parse(File.ReadAllText(PolicyFiles.ConformanceFile))!;

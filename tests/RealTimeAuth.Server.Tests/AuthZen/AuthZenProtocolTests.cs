@@ -6,6 +6,7 @@ namespace RealTimeAuth.Server.Tests.AuthZen;
 
 /// <summary>The AuthZEN API's HTTP contract: authentication, validation, request ids, unknown and null members.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AuthZenProtocolTests(InfrastructureFixture infrastructure)
 {
     private const string Rick = "CiRmZDA2MTRkMy1jMzlhLTQ3ODEtYjdiZC04Yjk2ZjVhNTEwMGQSBWxvY2Fs";

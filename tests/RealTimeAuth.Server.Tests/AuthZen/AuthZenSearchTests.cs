@@ -6,6 +6,7 @@ namespace RealTimeAuth.Server.Tests.AuthZen;
 
 /// <summary>AuthZEN search over the directory and the policy, with opaque page tokens.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AuthZenSearchTests(InfrastructureFixture infrastructure)
 {
     private const string Rick = "CiRmZDA2MTRkMy1jMzlhLTQ3ODEtYjdiZC04Yjk2ZjVhNTEwMGQSBWxvY2Fs";

@@ -15,6 +15,7 @@ namespace RealTimeAuth.Server.Tests.AuthZen;
 
 /// <summary>PEPs holding an OAuth client-credentials token from the trusted issuer instead of an API key.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AuthZenTokenTests(InfrastructureFixture infrastructure)
 {
     private const string Issuer = "https://issuer.test";

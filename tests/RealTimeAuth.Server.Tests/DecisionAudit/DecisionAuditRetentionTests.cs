@@ -8,6 +8,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.DecisionAudit;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class DecisionAuditRetentionTests(InfrastructureFixture infrastructure)
 {
     [Fact]

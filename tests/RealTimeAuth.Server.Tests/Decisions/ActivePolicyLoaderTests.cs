@@ -5,6 +5,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.Decisions;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ActivePolicyLoaderTests(InfrastructureFixture infrastructure)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace RealTimeAuth.Server.Tests.Decisions;
 
 /// <summary>The live channel's Authorize with a policy active: scope and policy must both allow.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PolicyDeciderLiveTests(InfrastructureFixture infrastructure)
 {
     private const string ChainPolicy = """

@@ -9,6 +9,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.Keys;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class KeyRotationTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];

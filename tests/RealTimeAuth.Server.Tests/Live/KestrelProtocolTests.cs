@@ -13,6 +13,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.Live;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class KestrelProtocolTests(InfrastructureFixture infrastructure)
 {
     [Fact]

@@ -10,6 +10,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.Live;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveApiTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];

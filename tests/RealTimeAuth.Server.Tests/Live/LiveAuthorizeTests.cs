@@ -7,6 +7,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.Live;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read", "reports:*"];

@@ -11,9 +11,13 @@ using Kind = RealTimeAuth.Protocol.Grpc.ServerMessage.KindOneofCase;
 namespace RealTimeAuth.Server.Tests.Live;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];
+
+    /// <summary>How long a client takes over a revocation before it acknowledges; well inside the close grace period.</summary>
+    private static readonly TimeSpan ClientBusy = TimeSpan.FromMilliseconds(200);
 
     [Fact]
     public async Task Connect_WithValidToken_SendsHeartbeatFirst()
@@ -73,7 +77,8 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
 
         await server.RevokeAsync(session.Id);
         var revocation = await LiveStreams.NextOfKindAsync(call, Kind.Revocation);
-        await Task.Delay(TimeSpan.FromMilliseconds(200)); // A client busy handling the revocation.
+        // The scenario, not a wait: a client busy handling the revocation, which the server must wait for.
+        await Task.Delay(ClientBusy);
         await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = revocation.Sequence } }).WaitAsync(LiveServer.Timeout);
         await call.RequestStream.CompleteAsync().WaitAsync(LiveServer.Timeout);
 

@@ -55,22 +55,8 @@ public sealed class LiveServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Whether <paramref name="condition"/> holds within <see cref="Timeout"/>, checked every 20 ms.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Timeout);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-
-        return true;
-    }
+    /// <summary>Whether <paramref name="condition"/> holds within <see cref="Timeout"/>.</summary>
+    public static Task<bool> EventuallyAsync(Func<bool> condition) => Eventually.UntilAsync(condition, Timeout);
 
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
@@ -140,10 +126,8 @@ public sealed class LiveServer : IAsyncDisposable
     {
         var replica = Service<IReplicaCurrency>();
         var keys = Service<RtaKeyRing>();
-        using var deadline = new CancellationTokenSource(Timeout);
-        while (!(replica.IsCurrent && keys.ActiveKeyId is not null))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(() => replica.IsCurrent && keys.ActiveKeyId is not null, Timeout, interval: TimeSpan.FromMilliseconds(50)),
+            $"The server was not ready within {Timeout.TotalSeconds:0} s: replica current {replica.IsCurrent}, active key {keys.ActiveKeyId}.");
     }
 }

@@ -7,6 +7,7 @@ namespace RealTimeAuth.Server.Tests.Live;
 
 /// <summary>Freshness on a server whose tokens stay fresh for only 1.5 seconds.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.5);
@@ -43,10 +44,12 @@ public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Authorize_WithTokenPastItsFreshnessWindow_IsUnauthenticatedExpired()
     {
-        await using var server = await LiveServer.StartAsync(infrastructure, "lifetime_expired", ShortWindow);
+        var clock = new ServerClock();
+        await using var server = await LiveServer.StartAsync(infrastructure, "lifetime_expired", ShortWindow, clock.Configure);
         var (_, token) = await server.CreateSessionAsync(Scopes);
 
-        await Task.Delay(Window + TimeSpan.FromMilliseconds(500));
+        // The window's bound is inclusive: a millisecond past it the token is stale.
+        clock.Time.Advance(Window + TimeSpan.FromMilliseconds(1));
         var refusal = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.AuthorizeAsync(
             LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(token), deadline: DateTime.UtcNow + LiveServer.Timeout));
 

@@ -13,6 +13,7 @@ namespace RealTimeAuth.Server.Tests.Live;
 /// fails puts them back as their rows say. Another transaction holds the rows locked so the write waits.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];

@@ -12,6 +12,7 @@ namespace RealTimeAuth.Server.Tests.Live;
 /// what it then holds must be exactly what the rows say.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class RevokedStateTests(InfrastructureFixture infrastructure)
 {
     private static readonly string[] Scopes = ["documents:read"];

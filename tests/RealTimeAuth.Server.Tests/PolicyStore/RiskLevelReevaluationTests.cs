@@ -17,6 +17,7 @@ namespace RealTimeAuth.Server.Tests.PolicyStore;
 /// permission is revoked.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastructure)
 {
     private const string RiskPolicy = """

@@ -8,6 +8,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>Every SET of the conformance examples, made fresh and signed by the test transmitter, is accepted and does what it means.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ConformanceSetTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
     public static TheoryData<string> Sets => [.. RepositoryFiles.ConformanceFiles("caep", "sets")];

@@ -8,6 +8,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>An accepted SET is never lost: it is stored before the 202 and applied by whichever replica holds the applier lease, even after a restart.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class DurableApplyTests(InfrastructureFixture infrastructure)
 {
     private const string Issuer = "https://idp.example.com/";

@@ -10,6 +10,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>RISC account events reach the token exchange: a disabled user gets no new session until enabled again.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
 {
     private const string IdpIssuer = ExchangeGateFixture.Issuer;

@@ -12,6 +12,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 /// 202 or a 400 with an RFC 8935 code, never a server error; and whatever is accepted is applied without failing.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class PushFuzzTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
     private const int Seed = 8935;

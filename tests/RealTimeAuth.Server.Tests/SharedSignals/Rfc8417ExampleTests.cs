@@ -5,6 +5,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>The generic SETs printed in RFC 8417 are valid SETs but not SSF SETs: sub, no sub_id, several events. Each is refused.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class Rfc8417ExampleTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
     public static TheoryData<string> Examples => [.. RepositoryFiles.ConformanceFiles("caep", "rfc8417")];

@@ -6,6 +6,7 @@ using RealTimeAuth.Testing;
 namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class SharedSignalsAdminApiTests(SsfServerFixture fixture) : IClassFixture<SsfServerFixture>
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 
 /// <summary>The received-events list over HTTP, as the console and an admin's curl call it: paging is optional.</summary>
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class SharedSignalsAdminHttpTests(InfrastructureFixture infrastructure)
 {
     [Fact]

@@ -169,18 +169,19 @@ public sealed class SsfServer : IAsyncDisposable
     public async Task<ReceivedSetEntity> WaitForProcessedAsync(string jti)
     {
         using var deadline = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var row = await scope.ServiceProvider.GetRequiredService<RtaDbContext>().ReceivedSets.AsNoTracking()
-                .SingleOrDefaultAsync(set => set.Jti == jti, deadline.Token);
-            if (row is not null && row.Status != ReceivedSetStatus.Pending)
+        var row = await Eventually.ReadUntilAsync(
+            async () =>
             {
-                return row;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), deadline.Token);
-        }
+                await using var scope = Factory.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<RtaDbContext>().ReceivedSets.AsNoTracking()
+                    .SingleOrDefaultAsync(set => set.Jti == jti, deadline.Token);
+            },
+            found => found is not null && found.Status != ReceivedSetStatus.Pending,
+            Timeout,
+            $"Processing SET {jti}",
+            deadline.Token,
+            TimeSpan.FromMilliseconds(25));
+        return row!;
     }
 
     /// <summary>Pushes a SET, expects 202, and waits until it is applied.</summary>
@@ -255,10 +256,12 @@ public sealed class SsfServer : IAsyncDisposable
         var keys = Service<RtaKeyRing>();
         var catalog = Service<SsfStreamCatalog>();
         var applier = Service<SetApplier>();
-        using var deadline = new CancellationTokenSource(Timeout);
-        while (!(replica.IsCurrent && keys.ActiveKeyId is not null && catalog.IsLoaded && (applier.IsLeader || !expectApplier)))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
+        Assert.True(
+            await Eventually.UntilAsync(
+                () => replica.IsCurrent && keys.ActiveKeyId is not null && catalog.IsLoaded && (applier.IsLeader || !expectApplier),
+                Timeout,
+                interval: TimeSpan.FromMilliseconds(50)),
+            $"The server was not ready within {Timeout.TotalSeconds:0} s: replica current {replica.IsCurrent}, active key {keys.ActiveKeyId}, "
+            + $"streams loaded {catalog.IsLoaded}, applier leading {applier.IsLeader} (expected: {expectApplier}).");
     }
 }

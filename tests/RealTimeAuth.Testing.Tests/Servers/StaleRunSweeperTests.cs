@@ -8,6 +8,7 @@ namespace RealTimeAuth.Testing.Tests.Servers;
 public sealed class StaleRunSweeperTests
 {
     [OwnedRedisFact]
+    [Trait("Tier", "Functional")]
     public async Task SweepAsync_DirectoryOfDeadRunWithRedis_KillsRedisAndDeletesDirectory()
     {
         using var orphan = StartRedis();

@@ -14,6 +14,7 @@ using Xunit.Abstractions;
 namespace RealTimeAuth.Server.Tests.Admin.Monitoring;
 
 [Collection(InfrastructureCollection.Name)]
+[Trait("Tier", "Functional")]
 public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure, ITestOutputHelper output)
 {
     private static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(3);
