@@ -1,14 +1,12 @@
 using System.Net.Quic;
 using Microsoft.AspNetCore.Server.Kestrel;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.Server.Live;
 
 public static class KestrelProtocols
 {
-    /// <summary>The endpoint name that serves gRPC over plain HTTP/2 (h2c) in development.</summary>
-    public const string GrpcEndpointName = "grpc";
-
     private const string EndpointsSection = "Kestrel:Endpoints";
 
     /// <summary>
@@ -64,7 +62,7 @@ public static class KestrelProtocols
         {
             endpoint.ListenOptions.Protocols = TlsProtocols();
         }
-        else if (string.Equals(name, GrpcEndpointName, StringComparison.OrdinalIgnoreCase))
+        else if (string.Equals(name, ResourceNames.GrpcEndpoint, StringComparison.OrdinalIgnoreCase))
         {
             endpoint.ListenOptions.Protocols = HttpProtocols.Http2;
         }
