@@ -65,19 +65,19 @@ public sealed class ExchangeTests : SdkTestBase
     [Fact]
     public async Task ConnectAsync_ServerAnswersInvalidGrant_ThrowsRtaExchangeExceptionWithErrorCode()
     {
-        Server.Tokens.Failure = (400, "invalid_grant", "The subject token is inactive.");
+        Server.Tokens.Failure = (400, "invalid_grant", "token-inactive: The subject token is not active.");
 
         var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => ConnectAsync("mail:read"));
 
         Assert.Equal("invalid_grant", exception.Error);
-        Assert.Equal("The subject token is inactive.", exception.ErrorDescription);
+        Assert.Equal("token-inactive: The subject token is not active.", exception.ErrorDescription);
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
     }
 
     [Fact]
     public async Task ConnectAsync_ServerAnswersInvalidClient_ThrowsRtaExchangeExceptionWith401()
     {
-        Server.Tokens.Failure = (401, "invalid_client", "Client authentication failed.");
+        Server.Tokens.Failure = (401, "invalid_client", "client-authentication-failed: Client authentication failed.");
 
         var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => ConnectAsync("mail:read"));
 

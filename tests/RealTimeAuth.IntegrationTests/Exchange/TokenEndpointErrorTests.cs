@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
 
@@ -50,8 +52,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("grant_type", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterMissing);
+        Assert.Contains($"'{RtaExchangeNames.Parameters.GrantType}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -67,7 +69,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "unsupported_grant_type");
+        AssertError(outcome, HttpStatusCode.BadRequest, "unsupported_grant_type", ExchangeRejectionReasons.GrantTypeUnsupported);
     }
 
     [Theory]
@@ -81,7 +83,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, ExchangeRequests.Basic(clientId, secret), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client");
+        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationFailed);
         Assert.StartsWith("Basic", outcome.WwwAuthenticate, StringComparison.Ordinal);
     }
 
@@ -96,7 +98,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, basic: null, timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationFailed);
         Assert.Null(outcome.WwwAuthenticate);
     }
 
@@ -109,7 +111,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, basic: null, timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationMissing);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client");
+        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationAmbiguous);
     }
 
     [Fact]
@@ -156,7 +158,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterMissing);
         Assert.Contains($"'{parameter}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
@@ -170,8 +172,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("'scope'", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterRepeated);
+        Assert.Contains($"'{RtaExchangeNames.Parameters.Scope}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -185,7 +187,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope", ExchangeRejectionReasons.ScopeNotAllowed);
     }
 
     [Fact]
@@ -198,7 +200,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope", ExchangeRejectionReasons.ScopeExceedsParent);
     }
 
     [Fact]
@@ -228,8 +230,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var outcome = await PostCreatingNothingAsync(
             cluster, server, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("session-revoked", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
+        Assert.Contains(RtaRevocationReasons.SessionRevoked, outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -242,21 +244,33 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var outcome = await PostCreatingNothingAsync(
             cluster, server, ExchangeRequests.FromParentToken(RtaTokens.Forge(parent.AccessToken!), "records:read"), AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
         Assert.Contains("token-bad-signature", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
-    public async Task Token_GarbageSubjectToken_ReturnsInvalidGrant(string subjectToken)
+    public async Task Token_GarbageSubjectToken_ReturnsInvalidGrantUntrustedIssuer(string subjectToken)
     {
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(subjectToken), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.UntrustedIssuer);
+    }
+
+    [Fact]
+    public async Task Token_SubjectTokenTooLarge_ReturnsInvalidGrant()
+    {
+        using var timeout = TestTimeouts.Start();
+        var (cluster, server) = await StartAsync();
+
+        var outcome = await PostCreatingNothingAsync(
+            cluster, server, ExchangeRequests.FromUserToken(new string('a', 16 * 1024 + 1)), CopilotBasic(cluster), timeout.Token);
+
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.SubjectTokenTooLarge);
     }
 
     [Fact]
@@ -285,8 +299,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("expired", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.TokenExpired);
     }
 
     [Fact]
@@ -299,8 +312,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(adminToken), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("audience", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.WrongAudience);
     }
 
     [Fact]
@@ -314,8 +326,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("trusted issuer", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.UntrustedIssuer);
     }
 
     [Fact]
@@ -328,7 +339,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.BadSignature);
     }
 
     [Fact]
@@ -345,8 +356,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         form[RtaExchangeNames.Parameters.AgentId] = $"replayer-{Guid.NewGuid():N}";
         var replay = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(replay, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("nonce", replay.ErrorDescription, StringComparison.Ordinal);
+        AssertError(replay, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.NonceReused);
     }
 
     [Fact]
@@ -359,7 +369,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await SendCreatingNothingAsync(cluster, server, json, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.FormRequired);
     }
 
     [Fact]
@@ -370,7 +380,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await SendCreatingNothingAsync(cluster, server, content: null, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.FormRequired);
     }
 
     private async Task<(ServerCluster Cluster, ServerHost Server)> StartAsync()
@@ -405,10 +415,10 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         return outcome;
     }
 
-    private static void AssertError(ExchangeOutcome outcome, HttpStatusCode status, string error)
+    private static void AssertError(ExchangeOutcome outcome, HttpStatusCode status, string error, string reason)
     {
         Assert.True(outcome.Status == status && outcome.Error == error, $"Expected {(int)status} {error}, got {outcome}.");
-        Assert.False(string.IsNullOrWhiteSpace(outcome.ErrorDescription), "RFC 6749 §5.2: error_description should say why.");
+        Assert.StartsWith(reason + ":", outcome.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal("application/json", outcome.ContentType);
         Assert.Contains("no-store", outcome.CacheControl, StringComparison.Ordinal);
         Assert.Null(outcome.AccessToken);
