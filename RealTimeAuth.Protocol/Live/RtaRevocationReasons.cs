@@ -9,6 +9,9 @@ public static class RtaRevocationReasons
     /// <summary>The session itself was revoked, when the revocation gave no cause of its own.</summary>
     public const string SessionRevoked = "session-revoked";
 
+    /// <summary>An administrator revoked the session (and so its subtree) in the admin API or console.</summary>
+    public const string AdminRevoked = "admin-revoked";
+
     /// <summary>An ancestor session was revoked and the revocation swept its subtree.</summary>
     public const string AncestorRevoked = "ancestor-revoked";
 

@@ -90,7 +90,7 @@ public static class SessionAdminApi
             return TypedResults.NotFound();
         }
 
-        var result = await sessions.RevokeAsync(id, "admin-revoked", request.Reason, AdminActor.Of(admin), cancellationToken);
+        var result = await sessions.RevokeAsync(id, RtaRevocationReasons.AdminRevoked, request.Reason, AdminActor.Of(admin), cancellationToken);
         return TypedResults.Ok(new RevocationResponse(result.RevokedSessionIds, result.EventSequence));
     }
 
