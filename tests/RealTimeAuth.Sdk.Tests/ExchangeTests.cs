@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Sdk.Tests;
 
@@ -111,7 +112,7 @@ public sealed class ExchangeTests : SdkTestBase
         var parent = await ConnectAsync("mail:read");
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
-        stream.PushRevocation(1, "session-revoked", 7, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        stream.PushRevocation(1, RtaRevocationReasons.SessionRevoked, 7, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await parent.WaitForStateAsync(RtaConnectionState.Revoked);
 
         await Assert.ThrowsAsync<InvalidOperationException>(

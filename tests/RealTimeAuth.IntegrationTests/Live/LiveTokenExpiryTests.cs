@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
@@ -55,7 +56,7 @@ public sealed class LiveTokenExpiryTests(InfrastructureFixture infrastructure, D
 
         output.WriteLine($"{probe.Refreshes.Count} refreshes in {(FreshnessWindow * 3).TotalSeconds} s: {string.Join(", ", probe.Refreshes.Select(r => $"#{r.TokenSequence} {r.Reason}"))}");
         Assert.Equal(RtaConnectionState.Connected, client.State);
-        Assert.True(probe.Refreshes.Count(refresh => refresh.Reason == "scheduled") >= 2, "Expected at least two scheduled refreshes.");
+        Assert.True(probe.Refreshes.Count(refresh => refresh.Reason == RtaRefreshReasons.Scheduled) >= 2, "Expected at least two scheduled refreshes.");
         Assert.True((await client.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
         LiveTokenRefusalTests.AssertRefused(
             await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, firstToken, "read", "records", timeout.Token), LiveTransport.Grpc, "token-expired");
