@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.Live;
+
 namespace RealTimeAuth.Sdk;
 
 /// <summary>The live channel moved from one state to another.</summary>
@@ -11,7 +13,10 @@ public sealed class RtaConnectionStateChangedEventArgs(
 
     public RtaConnectionState State { get; } = state;
 
-    /// <summary>The stable reason code for a final state, for example <c>session-revoked</c>.</summary>
+    /// <summary>
+    /// The stable reason code for a final state: when revoked, the code of <see cref="RtaRevokedEventArgs.Reason"/>
+    /// (for example <see cref="RtaRevocationReasons.SessionRevoked"/>); when expired, <c>token-expired</c>.
+    /// </summary>
     public string? Reason { get; } = reason;
 
     /// <summary>The failure that made the client reconnect, if any.</summary>

@@ -16,7 +16,10 @@ public sealed class RtaExchangeException : Exception
     /// <summary>The OAuth error code, for example <c>invalid_grant</c>.</summary>
     public string Error { get; }
 
-    /// <summary>The server's human-readable description, if any.</summary>
+    /// <summary>
+    /// The server's description, if any. The RTA server starts it with a stable reason code and a colon, for example
+    /// <c>untrusted-issuer: The subject token is not from a trusted issuer.</c>; match the code, never the sentence.
+    /// </summary>
     public string? ErrorDescription { get; }
 
     /// <summary>The HTTP status of the response.</summary>

@@ -1,9 +1,21 @@
+using RealTimeAuth.Protocol.Live;
+
 namespace RealTimeAuth.Sdk;
 
 /// <summary>The session was revoked: pushed by the server, or learned when the server refused the token.</summary>
 public sealed class RtaRevokedEventArgs : EventArgs
 {
-    /// <summary>Stable reason code, for example <c>session-revoked</c>, <c>ancestor-revoked</c>, <c>user-revoked</c>.</summary>
+    /// <summary>
+    /// Stable reason code. A pushed revocation carries one of <see cref="RtaRevocationReasons"/>:
+    /// <see cref="RtaRevocationReasons.SessionRevoked"/>, <see cref="RtaRevocationReasons.AdminRevoked"/>,
+    /// <see cref="RtaRevocationReasons.AncestorRevoked"/> (a session above this one was revoked),
+    /// <see cref="RtaRevocationReasons.UserRevoked"/>, <see cref="RtaRevocationReasons.PolicyRevoked"/> (the active policy
+    /// leaves the session no permission), or a Shared Signals cause such as
+    /// <see cref="RtaRevocationReasons.CaepSessionRevoked"/> or <see cref="RtaRevocationReasons.RiscAccountDisabled"/>.
+    /// A refused token (<see cref="Pushed"/> false) carries the server's token status instead, for example
+    /// <see cref="RtaRevocationReasons.SessionRevoked"/>, <c>session-unknown</c> or <c>token-bad-signature</c>.
+    /// Compare with the constants; codes may be added, none is ever renamed.
+    /// </summary>
     public required string Reason { get; init; }
 
     /// <summary>The admin's or event's own words, if any.</summary>

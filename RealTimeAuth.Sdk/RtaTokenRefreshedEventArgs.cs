@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.Live;
+
 namespace RealTimeAuth.Sdk;
 
 /// <summary>The server pushed a new token; <see cref="RtaClient.CurrentToken"/> already holds it.</summary>
@@ -9,6 +11,9 @@ public sealed class RtaTokenRefreshedEventArgs(uint tokenSequence, DateTimeOffse
     /// <summary>When the token leaves its freshness window.</summary>
     public DateTimeOffset FreshUntil { get; } = freshUntil;
 
-    /// <summary>Why it was issued: <c>scheduled</c>, <c>context-changed</c>, <c>connected</c>.</summary>
+    /// <summary>
+    /// Why it was issued, one of <see cref="RtaRefreshReasons"/>: <see cref="RtaRefreshReasons.Scheduled"/>,
+    /// <see cref="RtaRefreshReasons.ContextChanged"/> or <see cref="RtaRefreshReasons.Connected"/>.
+    /// </summary>
     public string Reason { get; } = reason;
 }

@@ -9,11 +9,11 @@ public static class RtaRevocationReasons
     /// <summary>The session itself was revoked, when the revocation gave no cause of its own.</summary>
     public const string SessionRevoked = "session-revoked";
 
+    /// <summary>An administrator revoked the session (and so its subtree) in the admin API or console.</summary>
+    public const string AdminRevoked = "admin-revoked";
+
     /// <summary>An ancestor session was revoked and the revocation swept its subtree.</summary>
     public const string AncestorRevoked = "ancestor-revoked";
-
-    /// <summary>An admin revoked the session (and so its subtree) in the console or the admin API.</summary>
-    public const string AdminRevoked = "admin-revoked";
 
     /// <summary>Every session of the user was revoked.</summary>
     public const string UserRevoked = "user-revoked";

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Sdk.Live;
 
@@ -6,8 +7,18 @@ namespace RealTimeAuth.Sdk.Live;
 internal static class RtaRefusal
 {
     public const string ReasonTrailer = "rta-reason";
+
+    /// <summary>The server's token status for a token past its lifetime.</summary>
     public const string TokenExpired = "token-expired";
+
     public const string Unknown = "unauthenticated";
+
+    /// <summary>
+    /// How the revocation codes of <see cref="RtaRevocationReasons"/> that name a revoked session end
+    /// (<see cref="RtaRevocationReasons.SessionRevoked"/>, <see cref="RtaRevocationReasons.AncestorRevoked"/>,
+    /// <see cref="RtaRevocationReasons.UserRevoked"/>, <see cref="RtaRevocationReasons.PolicyRevoked"/>, …).
+    /// </summary>
+    private const string RevokedSuffix = "-revoked";
 
     public static bool IsRefusal(Exception exception) =>
         exception is RpcException { StatusCode: StatusCode.Unauthenticated };
@@ -23,11 +34,12 @@ internal static class RtaRefusal
         reason == TokenExpired ? RtaConnectionState.Expired : RtaConnectionState.Revoked;
 
     /// <summary>
-    /// A refused call ends the session only when the reason says so; a stale-context refusal is left to the
-    /// live channel, which is about to deliver the fresh token.
+    /// A refused call ends the session only when the reason says so (<see cref="TokenExpired"/>, or a revocation code
+    /// ending in <see cref="RevokedSuffix"/>); a stale-context refusal is left to the live channel, which is about to
+    /// deliver the fresh token.
     /// </summary>
     public static RtaConnectionState? OnCall(string reason) =>
         reason == TokenExpired ? RtaConnectionState.Expired
-        : reason.EndsWith("-revoked", StringComparison.Ordinal) ? RtaConnectionState.Revoked
+        : reason.EndsWith(RevokedSuffix, StringComparison.Ordinal) ? RtaConnectionState.Revoked
         : null;
 }

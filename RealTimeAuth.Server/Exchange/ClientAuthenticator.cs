@@ -18,22 +18,26 @@ internal sealed class ClientAuthenticator(IOptionsMonitor<ExchangeOptions> optio
         var postedSecret = form[Parameter.ClientSecret].ToString();
         if (basic is { Malformed: true })
         {
-            return ClientAuthentication.Failed(usedBasic: true);
+            return ClientAuthentication.Failed(ExchangeRejectionReasons.ClientCredentialsMalformed, usedBasic: true);
         }
 
         if (basic is not null && (postedId.Length > 0 || postedSecret.Length > 0))
         {
-            return ClientAuthentication.Failed(usedBasic: true);
+            return ClientAuthentication.Failed(ExchangeRejectionReasons.ClientAuthenticationAmbiguous, usedBasic: true);
         }
 
         var (clientId, secret, usedBasic) = basic is { } header
             ? (header.ClientId, header.Secret, true)
             : (postedId, postedSecret, false);
-        if (clientId.Length == 0 || secret.Length == 0
-            || !options.CurrentValue.Clients.TryGetValue(clientId, out var client)
-            || !SecretsEqual(client.Secret, secret))
+        if (clientId.Length == 0 || secret.Length == 0)
         {
-            return ClientAuthentication.Failed(usedBasic);
+            return ClientAuthentication.Failed(ExchangeRejectionReasons.ClientAuthenticationMissing, usedBasic);
+        }
+
+        // One code for an unknown client and a wrong secret: the answer must not tell which clients exist.
+        if (!options.CurrentValue.Clients.TryGetValue(clientId, out var client) || !SecretsEqual(client.Secret, secret))
+        {
+            return ClientAuthentication.Failed(ExchangeRejectionReasons.ClientAuthenticationFailed, usedBasic);
         }
 
         return ClientAuthentication.Succeeded(clientId, client);

@@ -12,8 +12,9 @@ public static class ExchangeModule
             .Bind(builder.Configuration.GetSection(ExchangeOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ExchangeOptions>, ExchangeOptionsValidator>();
-        builder.Services.AddHttpClient(SubjectTokenValidator.HttpClientName);
+        builder.Services.AddHttpClient(IssuerMetadata.HttpClientName);
         builder.Services.AddSingleton<ClientAuthenticator>();
+        builder.Services.AddSingleton<IssuerMetadata>();
         builder.Services.AddSingleton<SubjectTokenValidator>();
         builder.Services.AddSingleton<NonceStore>();
         return builder;

@@ -17,13 +17,13 @@ internal sealed record ExchangeRequest(
     private const int MinNonceLength = 16;
     private const int MaxNonceLength = 256;
 
-    /// <summary>The request, or an <c>invalid_request</c> description.</summary>
-    public static (ExchangeRequest? Request, string? Error) Read(IFormCollection form)
+    /// <summary>The request, or why it is an <c>invalid_request</c>.</summary>
+    public static (ExchangeRequest? Request, OAuthErrorResult? Error) Read(IFormCollection form)
     {
         // RFC 6749 §3.2: parameters must not be sent more than once.
         if (form.FirstOrDefault(pair => pair.Value.Count > 1) is { Key: not null } repeated)
         {
-            return (null, $"The parameter '{repeated.Key}' was sent more than once.");
+            return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.ParameterRepeated, $"The parameter '{repeated.Key}' was sent more than once."));
         }
 
         string Get(string name) => form[name].ToString();
@@ -45,17 +45,17 @@ internal sealed record ExchangeRequest(
         }.FirstOrDefault(pair => pair.Item2.Length == 0).Item1;
         if (missing is not null)
         {
-            return (null, $"The parameter '{missing}' is required.");
+            return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.ParameterMissing, $"The parameter '{missing}' is required."));
         }
 
         if (nonce.Length is < MinNonceLength or > MaxNonceLength)
         {
-            return (null, $"The nonce must be {MinNonceLength} to {MaxNonceLength} characters.");
+            return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.NonceInvalid, $"The nonce must be {MinNonceLength} to {MaxNonceLength} characters."));
         }
 
         if (new[] { agentId, agentKind, agentName, agentSoftware }.Any(value => value.Length > MaxNameLength))
         {
-            return (null, $"Agent identity values are limited to {MaxNameLength} characters.");
+            return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.AgentIdentityTooLong, $"Agent identity values are limited to {MaxNameLength} characters."));
         }
 
         var scopes = Get(RtaExchangeNames.Parameters.Scope).Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -4,29 +4,33 @@ namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>
 /// An RFC 6749 §5.2 error response: JSON <c>error</c> and <c>error_description</c>, no caching, and
-/// for a client that tried HTTP Basic and failed, 401 with a <c>WWW-Authenticate</c> challenge.
+/// for a client that tried HTTP Basic and failed, 401 with a <c>WWW-Authenticate</c> challenge. The description
+/// starts with the stable <see cref="Reason"/> (one of <see cref="ExchangeRejectionReasons"/>) and a colon.
 /// </summary>
-public sealed class OAuthErrorResult(int statusCode, string error, string description, bool challengeBasic = false)
+public sealed class OAuthErrorResult(int statusCode, string error, string reason, string description, bool challengeBasic = false)
     : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<OAuthErrorResponse>
 {
     public int? StatusCode => statusCode;
 
-    public OAuthErrorResponse Value { get; } = new(error, description);
+    /// <summary>The stable reason code, for telemetry and tests.</summary>
+    public string Reason => reason;
+
+    public OAuthErrorResponse Value { get; } = new(error, $"{reason}: {description}");
 
     object? IValueHttpResult.Value => Value;
 
-    public static OAuthErrorResult InvalidRequest(string description) => new(400, "invalid_request", description);
+    public static OAuthErrorResult InvalidRequest(string reason, string description) => new(400, "invalid_request", reason, description);
 
-    public static OAuthErrorResult InvalidGrant(string description) => new(400, "invalid_grant", description);
+    public static OAuthErrorResult InvalidGrant(string reason, string description) => new(400, "invalid_grant", reason, description);
 
-    public static OAuthErrorResult InvalidScope(string description) => new(400, "invalid_scope", description);
+    public static OAuthErrorResult InvalidScope(string reason, string description) => new(400, "invalid_scope", reason, description);
 
-    public static OAuthErrorResult UnsupportedGrantType(string description) => new(400, "unsupported_grant_type", description);
+    public static OAuthErrorResult UnsupportedGrantType(string reason, string description) => new(400, "unsupported_grant_type", reason, description);
 
-    public static OAuthErrorResult InvalidClient(bool usedBasic) =>
-        new(usedBasic ? 401 : 400, "invalid_client", "Client authentication failed.", usedBasic);
+    public static OAuthErrorResult InvalidClient(string reason, bool usedBasic) =>
+        new(usedBasic ? 401 : 400, "invalid_client", reason, "Client authentication failed.", usedBasic);
 
-    public static OAuthErrorResult TemporarilyUnavailable(string description) => new(503, "temporarily_unavailable", description);
+    public static OAuthErrorResult TemporarilyUnavailable(string reason, string description) => new(503, "temporarily_unavailable", reason, description);
 
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -2,15 +2,21 @@ using RealTimeAuth.Protocol.Contexts;
 
 namespace RealTimeAuth.Server.Exchange;
 
-/// <summary>A validated subject token's user, or why it was refused (the description is safe to return).</summary>
+/// <summary>
+/// A validated subject token's user, or why it was refused: a <see cref="ExchangeRejectionReasons"/> code and a
+/// description safe to return.
+/// </summary>
 internal sealed record SubjectTokenResult(
-    SubjectTokenOutcome Outcome, string? Issuer, string? Subject, SecurityContext? UserContext, string? Description, string? IdpSessionId = null)
+    SubjectTokenOutcome Outcome, string? Issuer, string? Subject, SecurityContext? UserContext, string? Reason, string? Description,
+    string? IdpSessionId = null)
 {
     /// <summary>A valid token's user; <paramref name="idpSessionId"/> is its <c>sid</c> claim, when the IdP names its session.</summary>
     public static SubjectTokenResult Valid(string issuer, string subject, SecurityContext context, string? idpSessionId = null) =>
-        new(SubjectTokenOutcome.Valid, issuer, subject, context, null, idpSessionId);
+        new(SubjectTokenOutcome.Valid, issuer, subject, context, null, null, idpSessionId);
 
-    public static SubjectTokenResult Invalid(string description) => new(SubjectTokenOutcome.Invalid, null, null, null, description);
+    public static SubjectTokenResult Invalid(string reason, string description) =>
+        new(SubjectTokenOutcome.Invalid, null, null, null, reason, description);
 
-    public static SubjectTokenResult Unavailable(string description) => new(SubjectTokenOutcome.IssuerUnavailable, null, null, null, description);
+    public static SubjectTokenResult Unavailable(string reason, string description) =>
+        new(SubjectTokenOutcome.IssuerUnavailable, null, null, null, reason, description);
 }

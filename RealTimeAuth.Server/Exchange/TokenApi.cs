@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Sessions;
@@ -34,10 +35,9 @@ public static class TokenApi
             (_, { } error) => error,
             _ => throw new InvalidOperationException("An exchange must succeed or fail."),
         };
-        var outcome = result.Result is OAuthErrorResult failure ? failure.Value.Error : "issued";
-        activity?.SetTag("rta.exchange.outcome", outcome);
-        services.Telemetry.Exchanges.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
-        if (result.Result is Ok<RtaExchangeResponse>)
+        var failure = result.Result as OAuthErrorResult;
+        Record(activity, services.Telemetry, failure);
+        if (failure is null)
         {
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";
@@ -51,7 +51,7 @@ public static class TokenApi
     {
         if (!context.Request.HasFormContentType)
         {
-            return Fail(OAuthErrorResult.InvalidRequest("The request body must be application/x-www-form-urlencoded."));
+            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.FormRequired, "The request body must be application/x-www-form-urlencoded."));
         }
 
         IFormCollection form;
@@ -61,36 +61,36 @@ public static class TokenApi
         }
         catch (InvalidDataException)
         {
-            return Fail(OAuthErrorResult.InvalidRequest("The request body could not be read as a form."));
+            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.FormUnreadable, "The request body could not be read as a form."));
         }
 
         var grantType = form[RtaExchangeNames.Parameters.GrantType].ToString();
         if (grantType.Length == 0)
         {
-            return Fail(OAuthErrorResult.InvalidRequest("The parameter 'grant_type' is required."));
+            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.ParameterMissing, $"The parameter '{RtaExchangeNames.Parameters.GrantType}' is required."));
         }
 
         if (grantType != RtaExchangeNames.GrantType)
         {
-            return Fail(OAuthErrorResult.UnsupportedGrantType($"Only '{RtaExchangeNames.GrantType}' is supported."));
+            return Fail(OAuthErrorResult.UnsupportedGrantType(ExchangeRejectionReasons.GrantTypeUnsupported, $"Only '{RtaExchangeNames.GrantType}' is supported."));
         }
 
         var client = services.Clients.Authenticate(context.Request, form);
         if (!client.IsAuthenticated)
         {
-            return Fail(OAuthErrorResult.InvalidClient(client.UsedBasic));
+            return Fail(OAuthErrorResult.InvalidClient(client.Reason!, client.UsedBasic));
         }
 
         var (request, invalid) = ExchangeRequest.Read(form);
         if (request is null)
         {
-            return Fail(OAuthErrorResult.InvalidRequest(invalid!));
+            return Fail(invalid!);
         }
 
         var allowed = client.Client!.AllowedScopes;
         if (request.Scopes.FirstOrDefault(scope => !allowed.Contains(scope)) is { } refused)
         {
-            return Fail(OAuthErrorResult.InvalidScope($"The client may not request the scope '{refused}'."));
+            return Fail(OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeNotAllowed, $"The client may not request the scope '{refused}'."));
         }
 
         var (newSession, subjectError) = await ResolveSubjectAsync(request, client, services, cancellationToken);
@@ -102,7 +102,7 @@ public static class TokenApi
         // A user a Shared Signals transmitter reported disabled, purged or compromised gets no new session.
         if (await services.AccessGate.IsBlockedAsync(newSession.Issuer, newSession.Subject, newSession.UserContext, cancellationToken))
         {
-            return Fail(OAuthErrorResult.InvalidGrant("The user is disabled."));
+            return Fail(OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.UserBlocked, "The user is disabled."));
         }
 
         bool fresh;
@@ -113,12 +113,12 @@ public static class TokenApi
         catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             // Without the replay set a reused nonce cannot be told apart: refuse rather than allow.
-            return Fail(OAuthErrorResult.TemporarilyUnavailable("The nonce could not be checked; retry shortly."));
+            return Fail(OAuthErrorResult.TemporarilyUnavailable(ExchangeRejectionReasons.NonceUnavailable, "The nonce could not be checked; retry shortly."));
         }
 
         if (!fresh)
         {
-            return Fail(OAuthErrorResult.InvalidRequest("The nonce was already used."));
+            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.NonceReused, "The nonce was already used."));
         }
 
         var created = await services.Sessions.CreateAsync(newSession, $"client:{client.ClientId}", cancellationToken);
@@ -145,8 +145,8 @@ public static class TokenApi
                 if (!parent.IsValid)
                 {
                     return (null, parent.Status == SessionTokenStatus.ReplicaNotCurrent
-                        ? OAuthErrorResult.TemporarilyUnavailable("The server is catching up; retry shortly.")
-                        : OAuthErrorResult.InvalidGrant($"The parent RTAToken was refused: {parent.Status.ToWire()}."));
+                        ? CatchingUp()
+                        : OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentTokenInvalid, $"The parent RTAToken was refused: {parent.Status.ToWire()}."));
                 }
 
                 return (new NewSessionRequest
@@ -175,23 +175,44 @@ public static class TokenApi
                         UserContext = subject.UserContext!,
                         IdpSessionId = subject.IdpSessionId,
                     }, null),
-                    SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Description!)),
-                    _ => (null, OAuthErrorResult.InvalidGrant(subject.Description!)),
+                    SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Reason!, subject.Description!)),
+                    _ => (null, OAuthErrorResult.InvalidGrant(subject.Reason!, subject.Description!)),
                 };
 
             default:
-                return (null, OAuthErrorResult.InvalidRequest($"The subject_token_type '{request.SubjectTokenType}' is not supported."));
+                return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.SubjectTokenTypeUnsupported, $"The subject_token_type '{request.SubjectTokenType}' is not supported."));
         }
     }
 
-    private static OAuthErrorResult MapCreationError(SessionCreationError error) => error switch
+    internal static OAuthErrorResult MapCreationError(SessionCreationError error) => error switch
     {
-        SessionCreationError.ParentNotActive => OAuthErrorResult.InvalidGrant("The parent session is no longer active."),
-        SessionCreationError.ScopeExceedsParent => OAuthErrorResult.InvalidScope("A delegated session cannot hold a scope its parent lacks."),
-        SessionCreationError.NoScopes => OAuthErrorResult.InvalidScope("No scope could be granted."),
-        SessionCreationError.DelegationTooDeep => OAuthErrorResult.InvalidRequest("The delegation tree is already as deep as allowed."),
-        _ => OAuthErrorResult.TemporarilyUnavailable("The server is catching up; retry shortly."),
+        SessionCreationError.ParentNotActive =>
+            OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentNotActive, "The parent session is no longer active."),
+        SessionCreationError.ScopeExceedsParent =>
+            OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeExceedsParent, "A delegated session cannot hold a scope its parent lacks."),
+        SessionCreationError.NoScopes => OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.NoScopeGranted, "No scope could be granted."),
+        SessionCreationError.DelegationTooDeep =>
+            OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.DelegationTooDeep, "The delegation tree is already as deep as allowed."),
+        _ => CatchingUp(),
     };
+
+    private static OAuthErrorResult CatchingUp() =>
+        OAuthErrorResult.TemporarilyUnavailable(ExchangeRejectionReasons.ReplicaNotCurrent, "The server is catching up; retry shortly.");
+
+    /// <summary>Tags the span and counts the exchange by outcome (the OAuth error, or <c>issued</c>) and, when refused, reason code.</summary>
+    private static void Record(Activity? activity, RtaServerTelemetry telemetry, OAuthErrorResult? failure)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", failure?.Value.Error ?? "issued");
+        activity?.SetTag("rta.exchange.outcome", outcome.Value);
+        if (failure is null)
+        {
+            telemetry.Exchanges.Add(1, outcome);
+            return;
+        }
+
+        activity?.SetTag("rta.exchange.reason", failure.Reason);
+        telemetry.Exchanges.Add(1, outcome, new KeyValuePair<string, object?>("reason", failure.Reason));
+    }
 
     private static (Ok<RtaExchangeResponse>?, OAuthErrorResult?) Fail(OAuthErrorResult error) => (null, error);
 }

@@ -15,12 +15,12 @@ public static class TrustedIssuerApi
     }
 
     internal static async Task<Ok<List<TrustedIssuerSummary>>> ListIssuersAsync(
-        IOptions<ExchangeOptions> options, SubjectTokenValidator validator, CancellationToken cancellationToken)
+        IOptions<ExchangeOptions> options, IssuerMetadata metadata, CancellationToken cancellationToken)
     {
         // Each issuer's metadata may need a fetch; one slow issuer should not add to the others' time.
         var issuers = await Task.WhenAll(options.Value.TrustedIssuers.Select(async issuer =>
         {
-            var (jwksUri, introspection, error) = await validator.EndpointsAsync(issuer, cancellationToken);
+            var (jwksUri, introspection, error) = await metadata.EndpointsAsync(issuer, cancellationToken);
             return new TrustedIssuerSummary(
                 issuer.Issuer,
                 issuer.Audience,

@@ -15,7 +15,7 @@ public sealed class RtaServerTelemetry : IDisposable
     public RtaServerTelemetry(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(Name);
-        Exchanges = _meter.CreateCounter<long>("rta.exchanges", description: "Token exchanges, by outcome");
+        Exchanges = _meter.CreateCounter<long>("rta.exchanges", description: "Token exchanges, by outcome and, when refused, reason code");
         Decisions = _meter.CreateCounter<long>("rta.decisions", description: "Authorization decisions");
         Denials = _meter.CreateCounter<long>("rta.denials", description: "Authorization decisions that denied");
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");

@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk.Tests.Fakes;
 
 namespace RealTimeAuth.Sdk.Tests;
@@ -69,13 +70,13 @@ public sealed class AuthorizeTests : SdkTestBase
         var client = await ConnectAsync("mail:read");
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
-        stream.PushRevocation(1, "user-revoked", 9, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        stream.PushRevocation(1, RtaRevocationReasons.UserRevoked, 9, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await client.WaitForStateAsync(RtaConnectionState.Revoked);
 
         var result = await client.AuthorizeAsync("mail.read", "mailbox", "inbox").WaitAsync(TestTimeouts.Default);
 
         Assert.False(result.Allowed);
-        Assert.Equal("user-revoked", result.Reason);
+        Assert.Equal(RtaRevocationReasons.UserRevoked, result.Reason);
         Assert.True(result.DecidedLocally);
         Assert.Empty(Server.Live.AuthorizeCalls);
     }
@@ -87,11 +88,11 @@ public sealed class AuthorizeTests : SdkTestBase
         var revoked = new EventRecorder<RtaRevokedEventArgs>();
         client.Revoked += revoked.Record;
         await client.WaitForStateAsync(RtaConnectionState.Connected);
-        Server.Live.RefuseAuthorizeWith = "session-revoked";
+        Server.Live.RefuseAuthorizeWith = RtaRevocationReasons.SessionRevoked;
 
         var result = await client.AuthorizeAsync("mail.read", "mailbox", "inbox").WaitAsync(TestTimeouts.Default);
 
-        Assert.Equal(new RtaAuthorizationResult(false, "session-revoked", null), result);
+        Assert.Equal(new RtaAuthorizationResult(false, RtaRevocationReasons.SessionRevoked, null), result);
         Assert.False((await revoked.NextAsync()).Pushed);
         Assert.Equal(RtaConnectionState.Revoked, client.State);
         var next = await client.AuthorizeAsync("mail.read", "mailbox", "inbox").WaitAsync(TestTimeouts.Default);

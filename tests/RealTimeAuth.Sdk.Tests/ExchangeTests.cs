@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Sdk.Tests;
 
@@ -66,19 +67,19 @@ public sealed class ExchangeTests : SdkTestBase
     [Fact]
     public async Task ConnectAsync_ServerAnswersInvalidGrant_ThrowsRtaExchangeExceptionWithErrorCode()
     {
-        Server.Tokens.Failure = (400, "invalid_grant", "The subject token is inactive.");
+        Server.Tokens.Failure = (400, "invalid_grant", "token-inactive: The subject token is not active.");
 
         var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => ConnectAsync("mail:read"));
 
         Assert.Equal("invalid_grant", exception.Error);
-        Assert.Equal("The subject token is inactive.", exception.ErrorDescription);
+        Assert.Equal("token-inactive: The subject token is not active.", exception.ErrorDescription);
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
     }
 
     [Fact]
     public async Task ConnectAsync_ServerAnswersInvalidClient_ThrowsRtaExchangeExceptionWith401()
     {
-        Server.Tokens.Failure = (401, "invalid_client", "Client authentication failed.");
+        Server.Tokens.Failure = (401, "invalid_client", "client-authentication-failed: Client authentication failed.");
 
         var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => ConnectAsync("mail:read"));
 
@@ -112,7 +113,7 @@ public sealed class ExchangeTests : SdkTestBase
         var parent = await ConnectAsync("mail:read");
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
-        stream.PushRevocation(1, "session-revoked", 7, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        stream.PushRevocation(1, RtaRevocationReasons.SessionRevoked, 7, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await parent.WaitForStateAsync(RtaConnectionState.Revoked);
 
         await Assert.ThrowsAsync<InvalidOperationException>(

@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk.Tests.Fakes;
 
 namespace RealTimeAuth.Sdk.Tests;
@@ -36,7 +37,7 @@ public sealed class LiveChannelTests : SdkTestBase
         Assert.Equal(2U, args.TokenSequence);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_000_000), args.FreshUntil);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_000_000), client.TokenFreshUntil);
-        Assert.Equal("context-changed", args.Reason);
+        Assert.Equal(RtaRefreshReasons.ContextChanged, args.Reason);
         Assert.Equal(1UL, await stream.NextAckAsync());
     }
 
@@ -120,10 +121,10 @@ public sealed class LiveChannelTests : SdkTestBase
         await stream.HelloAsync();
         var eventTime = DateTimeOffset.UtcNow.AddMilliseconds(-5).ToUnixTimeMilliseconds();
 
-        stream.PushRevocation(1, "ancestor-revoked", 41, eventTime, detail: "co-pilot revoked by admin");
+        stream.PushRevocation(1, RtaRevocationReasons.AncestorRevoked, 41, eventTime, detail: "co-pilot revoked by admin");
 
         var args = await revoked.NextAsync();
-        Assert.Equal("ancestor-revoked", args.Reason);
+        Assert.Equal(RtaRevocationReasons.AncestorRevoked, args.Reason);
         Assert.Equal("co-pilot revoked by admin", args.Detail);
         Assert.Equal(41, args.EventSequence);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(eventTime), args.EventTime);
@@ -148,12 +149,12 @@ public sealed class LiveChannelTests : SdkTestBase
         client.Revoked += revoked.Record;
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
-        Server.Live.RefuseConnectWith = "session-revoked";
+        Server.Live.RefuseConnectWith = RtaRevocationReasons.SessionRevoked;
 
         stream.Abort();
 
         var args = await revoked.NextAsync();
-        Assert.Equal("session-revoked", args.Reason);
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, args.Reason);
         Assert.False(args.Pushed);
         Assert.Null(args.EventSequence);
         Assert.Equal(RtaConnectionState.Revoked, client.State);
@@ -210,7 +211,7 @@ public sealed class LiveChannelTests : SdkTestBase
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
 
-        stream.PushRevocation(1, "session-revoked", 3, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        stream.PushRevocation(1, RtaRevocationReasons.SessionRevoked, 3, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
         await disposed.Task.WaitAsync(TestTimeouts.Default);
         Assert.Equal(RtaConnectionState.Disposed, client.State);

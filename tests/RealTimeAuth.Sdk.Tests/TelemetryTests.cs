@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Sdk.Tests;
 
@@ -47,13 +48,13 @@ public sealed class TelemetryTests : SdkTestBase, IDisposable
         var stream = await Server.Live.NextStreamAsync();
         await stream.HelloAsync();
 
-        stream.PushRevocation(1, "session-revoked", 12, Now.AddMilliseconds(-42).ToUnixTimeMilliseconds());
+        stream.PushRevocation(1, RtaRevocationReasons.SessionRevoked, 12, Now.AddMilliseconds(-42).ToUnixTimeMilliseconds());
 
         var args = await revoked.NextAsync();
         Assert.Equal(Now, args.ReceivedAt);
         var latency = Assert.Single(_measurements, measurement => measurement.Name == "rta.sdk.revocation.latency");
         Assert.Equal(42, latency.Value);
-        Assert.Contains(new KeyValuePair<string, object?>("rta.reason", "session-revoked"), latency.Tags);
+        Assert.Contains(new KeyValuePair<string, object?>("rta.reason", RtaRevocationReasons.SessionRevoked), latency.Tags);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using RealTimeAuth.AgentSimulator.Agents;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 
 namespace RealTimeAuth.AgentSimulator.Scenarios.Triggers;
@@ -10,7 +11,6 @@ namespace RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 /// </summary>
 internal sealed class ContextChangeWatch : IDisposable
 {
-    private const string ContextChanged = "context-changed";
     private readonly List<(IAgentSession Session, EventHandler<RtaTokenRefreshedEventArgs> Handler)> _subscriptions = [];
     private readonly List<Task> _changes = [];
 
@@ -21,7 +21,7 @@ internal sealed class ContextChangeWatch : IDisposable
             var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             EventHandler<RtaTokenRefreshedEventArgs> handler = (_, refresh) =>
             {
-                if (refresh.Reason == ContextChanged)
+                if (refresh.Reason == RtaRefreshReasons.ContextChanged)
                 {
                     changed.TrySetResult();
                 }
@@ -42,7 +42,7 @@ internal sealed class ContextChangeWatch : IDisposable
         catch (TimeoutException)
         {
             throw new TimeoutException(
-                $"{_changes.Count(change => !change.IsCompleted)} of {_changes.Count} sessions got no context-changed token within {timeout.TotalSeconds:0} s.");
+                $"{_changes.Count(change => !change.IsCompleted)} of {_changes.Count} sessions got no {RtaRefreshReasons.ContextChanged} token within {timeout.TotalSeconds:0} s.");
         }
     }
 

@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.Live;
+
 namespace RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal sealed class RiskRisesTrigger(DevIdpEvents events) : IScenarioTrigger
         var sets = await events.TriggerAsync(user, "risk", new { level = "high", reason = "simulated risk-rises scenario" }, cancellationToken).ConfigureAwait(false);
         events.UndoLater(user, "risk", new { level = "low" }, RestoreAfter);
         await watch.WaitAsync(EffectTimeout, cancellationToken).ConfigureAwait(false);
-        return new TriggerOutcome($"The dev IdP raised {user}'s risk to high and transmitted risk-level-change on {sets} stream(s); every session got a context-changed token")
+        return new TriggerOutcome($"The dev IdP raised {user}'s risk to high and transmitted risk-level-change on {sets} stream(s); every session got a {RtaRefreshReasons.ContextChanged} token")
         {
             ExpectedDeniedActions = ["write records"],
         };

@@ -1,17 +1,14 @@
+using RealTimeAuth.Protocol.Scopes;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Authorization.Pdp;
 
 /// <summary>
 /// The scope rule every decision starts with (<see cref="PolicyAuthorizationDecider"/>; alone when no policy is
-/// active): allows exactly the actions the session's granted scopes name and nothing else. A scope reads <c>&lt;resourceType&gt;:&lt;action&gt;</c> (<c>documents:read</c>);
-/// <c>&lt;resourceType&gt;:*</c> allows every action on that type. There is no wildcard type.
+/// active): allows exactly the actions the session's granted scopes cover (<see cref="RtaScope.Covers"/>) and nothing else.
 /// </summary>
 internal static class ScopeAuthorizationDecider
 {
-    private const char Separator = ':';
-    private const string Wildcard = "*";
-
     internal static AuthorizationDecision Decide(SessionState session, AuthorizationQuery query) =>
         IsGranted(session, query.ResourceType, query.Action)
             ? AuthorizationDecision.Allow()
@@ -19,15 +16,9 @@ internal static class ScopeAuthorizationDecider
 
     private static bool IsGranted(SessionState session, string resourceType, string action)
     {
-        // A separator or wildcard inside a name would let one scope match another type or action.
-        if (!IsName(resourceType) || !IsName(action))
+        foreach (var text in session.Scopes)
         {
-            return false;
-        }
-
-        foreach (var scope in session.Scopes)
-        {
-            if (Matches(scope, resourceType, action))
+            if (RtaScope.TryParse(text, out var scope) && scope.Covers(resourceType, action))
             {
                 return true;
             }
@@ -35,21 +26,4 @@ internal static class ScopeAuthorizationDecider
 
         return false;
     }
-
-    private static bool Matches(string scope, string resourceType, string action)
-    {
-        var span = scope.AsSpan();
-        if (span.Length <= resourceType.Length + 1
-            || !span.StartsWith(resourceType, StringComparison.Ordinal)
-            || span[resourceType.Length] != Separator)
-        {
-            return false;
-        }
-
-        var granted = span[(resourceType.Length + 1)..];
-        return granted.SequenceEqual(action) || granted.SequenceEqual(Wildcard);
-    }
-
-    private static bool IsName(string value) =>
-        value.Length > 0 && value != Wildcard && !value.Contains(Separator, StringComparison.Ordinal);
 }

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using RealTimeAuth.Policies;
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.Scopes;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Authorization.Store;
 
 /// <summary>
-/// A session's effective permissions under a policy: each granted scope <c>&lt;type&gt;:&lt;action&gt;</c>
+/// A session's effective permissions under a policy: each granted <see cref="RtaScope"/>
 /// (<c>type:*</c> expanded to the actions the policy names for that type) that the policy could allow the
 /// session's user, enriched from the directory, through its agent chain (see <see cref="CompiledPolicySet.Analyze"/>).
 /// Kept sorted in the session context as <see cref="Attribute"/>, so the ContextHash changes when they do.
@@ -16,9 +17,6 @@ public sealed class SessionPermissions(SessionCache sessions)
 {
     /// <summary>The session-context attribute holding the sorted permission list.</summary>
     public const string Attribute = "rta.permissions";
-
-    private const char Separator = ':';
-    private const string Wildcard = "*";
 
     /// <summary>The permissions stored in <paramref name="context"/>; null when none are (no policy was active).</summary>
     public static ImmutableArray<string>? Stored(SecurityContext context) =>
@@ -35,22 +33,21 @@ public sealed class SessionPermissions(SessionCache sessions)
         var subject = SubjectEnrichment.Enrich(SessionSubjects.Subject(session.Subject, context), policy.Directory);
         var agent = SecurityContextMapping.ToAgent(context, SessionSubjects.Chain(session, sessions));
         var granted = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var scope in session.Scopes)
+        foreach (var text in session.Scopes)
         {
-            var separator = scope.IndexOf(Separator, StringComparison.Ordinal);
-            if (separator <= 0 || separator == scope.Length - 1)
+            // A scope the grammar does not take covers nothing, so it grants no permission either.
+            if (!RtaScope.TryParse(text, out var scope))
             {
                 continue;
             }
 
-            var type = scope[..separator];
-            var action = scope[(separator + 1)..];
-            var actions = action == Wildcard ? policy.PolicySet.ActionsFor(type) : [action];
+            var type = scope.ResourceType;
+            var actions = scope.IsWildcard ? policy.PolicySet.ActionsFor(type) : [scope.Action];
             foreach (var name in actions)
             {
                 if (policy.PolicySet.Analyze(subject, agent, name, type) != PermissionLevel.Denied)
                 {
-                    granted.Add(type + Separator + name);
+                    granted.Add(type + RtaScope.Separator + name);
                 }
             }
         }

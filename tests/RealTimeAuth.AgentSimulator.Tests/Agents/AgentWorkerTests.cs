@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using RealTimeAuth.AgentSimulator.Agents;
 using RealTimeAuth.AgentSimulator.Telemetry;
 using RealTimeAuth.AgentSimulator.Tests.Fakes;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 
 namespace RealTimeAuth.AgentSimulator.Tests.Agents;
@@ -52,7 +53,7 @@ public sealed class AgentWorkerTests : IDisposable
         var now = _time.GetUtcNow();
         session.Revoke(new RtaRevokedEventArgs
         {
-            Reason = "admin-revoked",
+            Reason = RtaRevocationReasons.AdminRevoked,
             EventSequence = 7,
             EventTime = now.AddMilliseconds(-5),
             ReceivedAt = now.AddMilliseconds(-2),
@@ -63,7 +64,7 @@ public sealed class AgentWorkerTests : IDisposable
         var report = worker.Record.ToReport(expectedToStop: true);
         Assert.Equal(AgentOutcome.Stopped, report.Outcome);
         var revocation = Assert.IsType<RevocationReport>(report.Revocation);
-        Assert.Equal(("admin-revoked", 7L, true), (revocation.Reason, revocation.EventSequence!.Value, revocation.Pushed));
+        Assert.Equal((RtaRevocationReasons.AdminRevoked, 7L, true), (revocation.Reason, revocation.EventSequence!.Value, revocation.Pushed));
         Assert.Equal(3, revocation.EventToReceiveMs!.Value, precision: 6);
         Assert.Equal(5, revocation.EventToStopMs!.Value, precision: 6);
         Assert.Equal(now, revocation.StoppedAt);
@@ -80,7 +81,7 @@ public sealed class AgentWorkerTests : IDisposable
         await session.WhenCalls(1).WaitAsync(TestTimeouts.Default);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = session.LastToken.Register(() => cancelled.TrySetResult());
-        session.Revoke(new RtaRevokedEventArgs { Reason = "admin-revoked", ReceivedAt = _time.GetUtcNow(), Pushed = true, EventTime = _time.GetUtcNow() });
+        session.Revoke(new RtaRevokedEventArgs { Reason = RtaRevocationReasons.AdminRevoked, ReceivedAt = _time.GetUtcNow(), Pushed = true, EventTime = _time.GetUtcNow() });
         await cancelled.Task.WaitAsync(TestTimeouts.Default);
         decision.SetResult(new RtaAuthorizationResult(true, "allowed", null));
         await running.WaitAsync(TestTimeouts.Default);
@@ -96,14 +97,14 @@ public sealed class AgentWorkerTests : IDisposable
     public async Task Run_SdkDeniesLocallyAfterTheSessionEnded_StopsWithoutAPushedEvent()
     {
         var session = new FakeAgentSession("policy-reader-1",
-            (_, _) => Task.FromResult(new RtaAuthorizationResult(false, "session-revoked", null) { DecidedLocally = true }));
+            (_, _) => Task.FromResult(new RtaAuthorizationResult(false, RtaRevocationReasons.SessionRevoked, null) { DecidedLocally = true }));
         var worker = Worker(session, ActionBudget.Unlimited, interval: TimeSpan.Zero);
 
         await worker.RunAsync(CancellationToken.None).WaitAsync(TestTimeouts.Default);
 
         var report = worker.Record.ToReport(expectedToStop: true);
         Assert.Equal(AgentOutcome.Stopped, report.Outcome);
-        Assert.Equal("session-revoked", report.Revocation!.Reason);
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, report.Revocation!.Reason);
         Assert.False(report.Revocation.Pushed);
         Assert.Null(report.Revocation.EventToStopMs);
     }

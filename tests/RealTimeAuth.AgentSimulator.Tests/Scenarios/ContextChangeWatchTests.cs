@@ -1,6 +1,7 @@
 using RealTimeAuth.AgentSimulator.Agents;
 using RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 using RealTimeAuth.AgentSimulator.Tests.Fakes;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 
 namespace RealTimeAuth.AgentSimulator.Tests.Scenarios;
@@ -15,7 +16,7 @@ public sealed class ContextChangeWatchTests
         var (team, sessions) = Team();
         using var watch = new ContextChangeWatch(team);
 
-        sessions.ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, "context-changed")));
+        sessions.ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, RtaRefreshReasons.ContextChanged)));
 
         await watch.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
     }
@@ -26,8 +27,8 @@ public sealed class ContextChangeWatchTests
         var (team, sessions) = Team();
         using var watch = new ContextChangeWatch(team);
 
-        sessions[0].Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, "scheduled"));
-        sessions.Skip(1).ToList().ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, "context-changed")));
+        sessions[0].Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, RtaRefreshReasons.Scheduled));
+        sessions.Skip(1).ToList().ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, RtaRefreshReasons.ContextChanged)));
 
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() => watch.WaitAsync(TimeSpan.FromMilliseconds(200), CancellationToken.None));
         Assert.StartsWith($"1 of {sessions.Count} sessions", timeout.Message, StringComparison.Ordinal);
@@ -37,11 +38,11 @@ public sealed class ContextChangeWatchTests
     public async Task WaitAsync_EndedSession_IsNotWaitedFor()
     {
         var (team, sessions) = Team();
-        sessions[1].Revoke(new RtaRevokedEventArgs { Reason = "admin-revoked", ReceivedAt = FreshUntil, Pushed = true });
+        sessions[1].Revoke(new RtaRevokedEventArgs { Reason = RtaRevocationReasons.AdminRevoked, ReceivedAt = FreshUntil, Pushed = true });
         using var watch = new ContextChangeWatch(team);
 
         sessions.Where(session => !session.HasEnded).ToList()
-            .ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, "context-changed")));
+            .ForEach(session => session.Refresh(new RtaTokenRefreshedEventArgs(2, FreshUntil, RtaRefreshReasons.ContextChanged)));
 
         await watch.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
     }

@@ -1,5 +1,6 @@
 using RealTimeAuth.AgentSimulator.Agents;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.AgentSimulator.Tests.Scenarios;
 
@@ -140,7 +141,7 @@ public sealed class ScenarioVerdictTests
     {
         Outcome = AgentOutcome.Stopped,
         PerformedAfterTrigger = 0,
-        Revocation = new RevocationReport("admin-revoked", null, 42, Pushed: true, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(2),
+        Revocation = new RevocationReport(RtaRevocationReasons.AdminRevoked, null, 42, Pushed: true, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(2),
             DateTimeOffset.UnixEpoch.AddMilliseconds(3.5), 2, 3.5),
     };
 

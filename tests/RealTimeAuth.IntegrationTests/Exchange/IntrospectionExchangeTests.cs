@@ -1,5 +1,6 @@
 using System.Net;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
 
@@ -30,9 +31,9 @@ public sealed class IntrospectionExchangeTests(InfrastructureFixture infrastruct
     }
 
     [Theory]
-    [InlineData("opaque-garbage-that-no-idp-issued")]
-    [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
-    public async Task TokenByIntrospection_InactiveToken_ReturnsInvalidGrant(string subjectToken)
+    [InlineData("opaque-garbage-that-no-idp-issued", ExchangeRejectionReasons.TokenInactive)]
+    [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.", ExchangeRejectionReasons.UntrustedIssuer)]
+    public async Task TokenByIntrospection_TokenNotFromTheIdp_ReturnsInvalidGrant(string subjectToken, string reason)
     {
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
@@ -42,6 +43,7 @@ public sealed class IntrospectionExchangeTests(InfrastructureFixture infrastruct
         var outcome = await ExchangeRequests.PostAsync(http, ExchangeRequests.FromUserToken(subjectToken), CopilotBasic(cluster), timeout.Token);
 
         Assert.True(outcome is { Status: HttpStatusCode.BadRequest, Error: "invalid_grant" }, outcome.ToString());
+        Assert.StartsWith(reason + ":", outcome.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal(before, await cluster.CountSessionsAsync(timeout.Token));
     }
 
@@ -57,6 +59,8 @@ public sealed class IntrospectionExchangeTests(InfrastructureFixture infrastruct
             http, ExchangeRequests.FromUserToken(await idp.AdminAccessTokenAsync(timeout.Token)), CopilotBasic(cluster), timeout.Token);
 
         Assert.True(outcome is { Status: HttpStatusCode.BadRequest, Error: "invalid_grant" }, outcome.ToString());
+        // OpenIddict answers "not active" to an introspecting client the token was not issued for.
+        Assert.StartsWith(ExchangeRejectionReasons.TokenInactive + ":", outcome.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal(before, await cluster.CountSessionsAsync(timeout.Token));
     }
 

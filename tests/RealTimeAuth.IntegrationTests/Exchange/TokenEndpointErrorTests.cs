@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
+using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
 
@@ -51,8 +53,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("grant_type", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterMissing);
+        Assert.Contains($"'{RtaExchangeNames.Parameters.GrantType}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -68,7 +70,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "unsupported_grant_type");
+        AssertError(outcome, HttpStatusCode.BadRequest, "unsupported_grant_type", ExchangeRejectionReasons.GrantTypeUnsupported);
     }
 
     [Theory]
@@ -82,7 +84,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, ExchangeRequests.Basic(clientId, secret), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client");
+        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationFailed);
         Assert.StartsWith("Basic", outcome.WwwAuthenticate, StringComparison.Ordinal);
     }
 
@@ -97,7 +99,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, basic: null, timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationFailed);
         Assert.Null(outcome.WwwAuthenticate);
     }
 
@@ -110,7 +112,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, basic: null, timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationMissing);
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client");
+        AssertError(outcome, HttpStatusCode.Unauthorized, "invalid_client", ExchangeRejectionReasons.ClientAuthenticationAmbiguous);
     }
 
     [Fact]
@@ -157,7 +159,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterMissing);
         Assert.Contains($"'{parameter}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
@@ -171,8 +173,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("'scope'", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.ParameterRepeated);
+        Assert.Contains($"'{RtaExchangeNames.Parameters.Scope}'", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -186,7 +188,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope", ExchangeRejectionReasons.ScopeNotAllowed);
     }
 
     [Fact]
@@ -199,7 +201,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, form, AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope", ExchangeRejectionReasons.ScopeExceedsParent);
     }
 
     [Fact]
@@ -229,8 +231,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var outcome = await PostCreatingNothingAsync(
             cluster, server, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("session-revoked", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
+        Assert.Contains(RtaRevocationReasons.SessionRevoked, outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,21 +245,33 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var outcome = await PostCreatingNothingAsync(
             cluster, server, ExchangeRequests.FromParentToken(RtaTokens.Forge(parent.AccessToken!), "records:read"), AgentBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
         Assert.Contains("token-bad-signature", outcome.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
-    public async Task Token_GarbageSubjectToken_ReturnsInvalidGrant(string subjectToken)
+    public async Task Token_GarbageSubjectToken_ReturnsInvalidGrantUntrustedIssuer(string subjectToken)
     {
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(subjectToken), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.UntrustedIssuer);
+    }
+
+    [Fact]
+    public async Task Token_SubjectTokenTooLarge_ReturnsInvalidGrant()
+    {
+        using var timeout = TestTimeouts.Start();
+        var (cluster, server) = await StartAsync();
+
+        var outcome = await PostCreatingNothingAsync(
+            cluster, server, ExchangeRequests.FromUserToken(new string('a', 16 * 1024 + 1)), CopilotBasic(cluster), timeout.Token);
+
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.SubjectTokenTooLarge);
     }
 
     [Fact]
@@ -286,8 +300,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("expired", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.TokenExpired);
     }
 
     [Fact]
@@ -300,8 +313,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(adminToken), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("audience", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.WrongAudience);
     }
 
     [Fact]
@@ -315,8 +327,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
-        Assert.Contains("trusted issuer", outcome.ErrorDescription, StringComparison.Ordinal);
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.UntrustedIssuer);
     }
 
     [Fact]
@@ -329,7 +340,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await PostCreatingNothingAsync(cluster, server, ExchangeRequests.FromUserToken(token), CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.BadSignature);
     }
 
     [Fact]
@@ -346,8 +357,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         form[RtaExchangeNames.Parameters.AgentId] = $"replayer-{Guid.NewGuid():N}";
         var replay = await PostCreatingNothingAsync(cluster, server, form, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(replay, HttpStatusCode.BadRequest, "invalid_request");
-        Assert.Contains("nonce", replay.ErrorDescription, StringComparison.Ordinal);
+        AssertError(replay, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.NonceReused);
     }
 
     [Fact]
@@ -360,7 +370,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await SendCreatingNothingAsync(cluster, server, json, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.FormRequired);
     }
 
     [Fact]
@@ -371,7 +381,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
 
         var outcome = await SendCreatingNothingAsync(cluster, server, content: null, CopilotBasic(cluster), timeout.Token);
 
-        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request");
+        AssertError(outcome, HttpStatusCode.BadRequest, "invalid_request", ExchangeRejectionReasons.FormRequired);
     }
 
     private async Task<(ServerCluster Cluster, ServerHost Server)> StartAsync()
@@ -406,10 +416,10 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         return outcome;
     }
 
-    private static void AssertError(ExchangeOutcome outcome, HttpStatusCode status, string error)
+    private static void AssertError(ExchangeOutcome outcome, HttpStatusCode status, string error, string reason)
     {
         Assert.True(outcome.Status == status && outcome.Error == error, $"Expected {(int)status} {error}, got {outcome}.");
-        Assert.False(string.IsNullOrWhiteSpace(outcome.ErrorDescription), "RFC 6749 §5.2: error_description should say why.");
+        Assert.StartsWith(reason + ":", outcome.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal("application/json", outcome.ContentType);
         Assert.Contains("no-store", outcome.CacheControl, StringComparison.Ordinal);
         Assert.Null(outcome.AccessToken);

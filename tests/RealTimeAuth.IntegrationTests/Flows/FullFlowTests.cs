@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
@@ -84,10 +85,10 @@ public sealed class FullFlowTests(InfrastructureFixture infrastructure, DevIdpFi
             }
 
             // The session the admin named reads the admin's cause; the agents its subtree sweep ended read ancestor-revoked.
-            Assert.Equal("admin-revoked", (await copilotProbe.Revoked).Reason);
+            Assert.Equal(RtaRevocationReasons.AdminRevoked, (await copilotProbe.Revoked).Reason);
             foreach (var probe in probes)
             {
-                Assert.Equal("ancestor-revoked", (await probe.Revoked).Reason);
+                Assert.Equal(RtaRevocationReasons.AncestorRevoked, (await probe.Revoked).Reason);
             }
 
             // After: the SDK refuses locally, and the server refuses the old tokens on both transports.
@@ -98,9 +99,9 @@ public sealed class FullFlowTests(InfrastructureFixture infrastructure, DevIdpFi
                 Assert.True(local.DecidedLocally);
 
                 var grpc = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, oldToken, "read", "records", timeout.Token);
-                Assert.True(grpc is { Refused: true, Status: "Unauthenticated", Reason: "session-revoked" }, grpc.ToString());
+                Assert.True(grpc is { Refused: true, Status: "Unauthenticated", Reason: RtaRevocationReasons.SessionRevoked }, grpc.ToString());
                 var json = await LiveCalls.AuthorizeAsync(server, LiveTransport.Json, oldToken, "read", "records", timeout.Token);
-                Assert.True(json is { Refused: true, Status: "401", Reason: "session-revoked" }, json.ToString());
+                Assert.True(json is { Refused: true, Status: "401", Reason: RtaRevocationReasons.SessionRevoked }, json.ToString());
                 // A genuine token of a revoked session may still open a stream, which delivers the revocation and ends.
                 var (first, refusal) = await LiveCalls.OpenStreamAsync(server, oldToken, timeout.Token);
                 Assert.Null(refusal);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
@@ -55,7 +56,7 @@ public sealed class LiveTokenExpiryTests(InfrastructureFixture infrastructure, D
 
         // Two scheduled refreshes, and past the first token's window: without refreshes it, and every token after it,
         // would have expired.
-        await probe.WaitForRefreshesAsync("scheduled", 2, FreshnessWindow * 3);
+        await probe.WaitForRefreshesAsync(RtaRefreshReasons.Scheduled, 2, FreshnessWindow * 3);
         await Task.Delay(UntilExpired(firstToken), timeout.Token);
 
         output.WriteLine($"{probe.Refreshes.Count} refreshes in {connected.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", probe.Refreshes.Select(r => $"#{r.TokenSequence} {r.Reason}"))}");

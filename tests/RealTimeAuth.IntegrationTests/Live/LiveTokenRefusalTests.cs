@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Server.Sessions;
@@ -106,7 +107,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         var after = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
 
         Assert.True(before.Allowed, before.ToString());
-        AssertRefused(after, transport, "session-revoked");
+        AssertRefused(after, transport, RtaRevocationReasons.SessionRevoked);
     }
 
     [Theory]
@@ -141,7 +142,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         var oldToken = client.CurrentToken;
 
         await ChangeUserContextAsync(server, Guid.Parse(client.SessionId), timeout.Token);
-        await probe.WaitForRefreshAsync("context-changed", TestTimeouts.Push);
+        await probe.WaitForRefreshAsync(RtaRefreshReasons.ContextChanged, TestTimeouts.Push);
 
         Assert.NotEqual(oldToken, client.CurrentToken);
         Assert.True((await client.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);

@@ -1,5 +1,6 @@
 using System.Net;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
@@ -39,7 +40,7 @@ public sealed class DirectoryImportTests(InfrastructureFixture infrastructure, D
         Assert.Equal(HttpStatusCode.Forbidden, auditorStatus);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, imported.GetProperty("subjects").GetInt32());
-        await probe.WaitForRefreshAsync("context-changed", TestTimeouts.Push);
+        await probe.WaitForRefreshAsync(RtaRefreshReasons.ContextChanged, TestTimeouts.Push);
         Assert.True((await copilot.AuthorizeAsync("write", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
         var (_, exported) = await PolicyAdminCalls.GetAsync(server, admin, "admin/v1/directory", timeout.Token);
         Assert.Equal("editor", exported.GetProperty("subjects")[0].GetProperty("roles")[0].GetString());

@@ -1,4 +1,5 @@
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
@@ -59,7 +60,7 @@ public sealed class PolicyReevaluationTests(InfrastructureFixture infrastructure
 
         Assert.Equal(1, published.GetProperty("sessionsRefreshed").GetInt32());
         Assert.Equal(0, published.GetProperty("sessionsRevoked").GetInt32());
-        await writerProbe.WaitForRefreshAsync("context-changed", TestTimeouts.Push);
+        await writerProbe.WaitForRefreshAsync(RtaRefreshReasons.ContextChanged, TestTimeouts.Push);
         Assert.NotEqual(writerToken, writer.CurrentToken);
         var denied = await writer.AuthorizeAsync("write", "records", "rec-1", cancellationToken: timeout.Token);
         Assert.False(denied.Allowed);
@@ -67,7 +68,7 @@ public sealed class PolicyReevaluationTests(InfrastructureFixture infrastructure
         Assert.Equal(tightened.ToString(System.Globalization.CultureInfo.InvariantCulture), denied.PolicyVersion);
         Assert.True((await writer.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
         Assert.True((await reader.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
-        Assert.DoesNotContain(readerProbe.Refreshes, refresh => refresh.Reason == "context-changed");
+        Assert.DoesNotContain(readerProbe.Refreshes, refresh => refresh.Reason == RtaRefreshReasons.ContextChanged);
 
         var todosOnly = await PolicyAdminCalls.CreateDraftVersionAsync(server, admin, TestPolicies.TodosOnly, timeout.Token);
         var revoking = await PolicyAdminCalls.PublishVersionAsync(server, admin, todosOnly, "records closed", timeout.Token);
@@ -78,7 +79,7 @@ public sealed class PolicyReevaluationTests(InfrastructureFixture infrastructure
         {
             var revoked = await probe.Revoked.WaitAsync(TestTimeouts.Push, timeout.Token);
             Assert.True(revoked.Pushed);
-            Assert.Equal("policy-revoked", revoked.Reason);
+            Assert.Equal(RtaRevocationReasons.PolicyRevoked, revoked.Reason);
         }
 
         Assert.Equal(RtaConnectionState.Connected, copilot.State);

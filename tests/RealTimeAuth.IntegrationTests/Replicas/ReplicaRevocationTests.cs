@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
@@ -134,5 +135,5 @@ public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure,
     }
 
     private static void LiveTokenRefusalAssert(LiveAnswer answer) =>
-        Assert.True(answer is { Refused: true, Reason: "session-revoked" }, answer.ToString());
+        Assert.True(answer is { Refused: true, Reason: RtaRevocationReasons.SessionRevoked }, answer.ToString());
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RealTimeAuth.DevIdp.Data;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
@@ -166,7 +167,7 @@ public sealed class ReceiverClientTests(InfrastructureFixture infrastructure, De
         try
         {
             var jtis = await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "risk", new { level = "high" }, timeout.Token);
-            await probe.WaitForRefreshAsync("context-changed", TimeSpan.FromSeconds(15));
+            await probe.WaitForRefreshAsync(RtaRefreshReasons.ContextChanged, TimeSpan.FromSeconds(15));
 
             // A SET the receiver must refuse, queued on the same stream: it comes back as a setErrs entry.
             var stream = await QueryIdpAsync($"SELECT \"StreamId\" FROM ssf_outbox WHERE \"Jti\" IN ('{string.Join("','", jtis)}') AND \"StreamId\" IN (SELECT \"Id\" FROM ssf_streams WHERE \"DeliveryMethod\" = 'urn:ietf:rfc:8936')", timeout.Token);

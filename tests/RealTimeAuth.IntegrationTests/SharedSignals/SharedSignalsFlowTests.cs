@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
@@ -93,7 +94,7 @@ public sealed class SharedSignalsFlowTests(InfrastructureFixture infrastructure,
         try
         {
             await SsfTriggers.TriggerAsync(idp, DemoAccounts.RickSubject, "risk", new { level = "high" }, timeout.Token);
-            var refresh = await probe.WaitForRefreshAsync("context-changed", TimeSpan.FromSeconds(15));
+            var refresh = await probe.WaitForRefreshAsync(RtaRefreshReasons.ContextChanged, TimeSpan.FromSeconds(15));
             Assert.NotEqual(before, copilot.CurrentToken);
             output.WriteLine($"Risk high pushed a fresh token ({refresh.Reason}).");
         }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Sdk.Tests.Fakes;
 
@@ -40,7 +41,7 @@ internal sealed class FakeStream(string? authorization, HttpContext httpContext)
         Push(new ServerMessage
         {
             Sequence = sequence,
-            TokenRefresh = new TokenRefresh { Token = token, TokenSequence = tokenSequence, FreshUntilUnixMs = freshUntilUnixMs, Reason = "context-changed" },
+            TokenRefresh = new TokenRefresh { Token = token, TokenSequence = tokenSequence, FreshUntilUnixMs = freshUntilUnixMs, Reason = RtaRefreshReasons.ContextChanged },
         });
 
     public void PushRevocation(ulong sequence, string reason, long eventSequence, long eventTimeUnixMs, string detail = "") =>

@@ -97,9 +97,9 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
         using var missing = await PostAuthorizeAsync(client, token: null, """{"action":"read","resource":{"type":"documents"}}""");
 
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
-        Assert.Equal("RTA error=\"invalid_token\", error_description=\"session-revoked\"", revoked.Headers.WwwAuthenticate.ToString());
+        Assert.Equal($"RTA error=\"invalid_token\", error_description=\"{RtaRevocationReasons.SessionRevoked}\"", revoked.Headers.WwwAuthenticate.ToString());
         Assert.Equal("application/problem+json", revoked.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("session-revoked", (await ProblemAsync(revoked)).GetProperty("reason").GetString());
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, (await ProblemAsync(revoked)).GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal("RTA", missing.Headers.WwwAuthenticate.ToString());
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Testing;
@@ -65,7 +66,7 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
         var refusal = await RefusalAsync(server, LiveStreams.Authorization(token));
 
         Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
-        Assert.Equal("session-revoked", LiveStreams.Reason(refusal));
+        Assert.Equal(RtaRevocationReasons.SessionRevoked, LiveStreams.Reason(refusal));
     }
 
     [Fact]

@@ -55,11 +55,11 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
         await LiveStreams.NextAsync(parentCall);
         await LiveStreams.NextAsync(childCall);
 
-        var revoked = await server.RevokeAsync(parent.Id, "admin-revoked", "compromised laptop");
+        var revoked = await server.RevokeAsync(parent.Id, RtaRevocationReasons.AdminRevoked, "compromised laptop");
         var toParent = await LiveStreams.NextOfKindAsync(parentCall, Kind.Revocation);
         var toChild = await LiveStreams.NextOfKindAsync(childCall, Kind.Revocation);
 
-        Assert.Equal("admin-revoked", toParent.Revocation.Reason);
+        Assert.Equal(RtaRevocationReasons.AdminRevoked, toParent.Revocation.Reason);
         Assert.Equal(RtaRevocationReasons.AncestorRevoked, toChild.Revocation.Reason);
         Assert.Equal("compromised laptop", toChild.Revocation.Detail);
         Assert.Equal(revoked.EventSequence, toChild.Revocation.EventSequence);

@@ -9,7 +9,7 @@ public sealed class RevocationReasonTests
     private static readonly DateTimeOffset At = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("admin-revoked")]
+    [InlineData(RtaRevocationReasons.AdminRevoked)]
     [InlineData(RtaRevocationReasons.AncestorRevoked)]
     [InlineData(RtaRevocationReasons.UserRevoked)]
     public void For_RevokedSession_ReadsTheReasonRecordedOnItsRow(string recorded)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
@@ -56,7 +57,7 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
             using var cancel = new CancellationTokenSource();
             await using var scope = server.Factory.Services.CreateAsyncScope();
             var revoking = scope.ServiceProvider.GetRequiredService<SessionRevocations>()
-                .RevokeAsync(parent.Id, "admin-revoked", null, "test", cancel.Token);
+                .RevokeAsync(parent.Id, RtaRevocationReasons.AdminRevoked, null, "test", cancel.Token);
             Assert.True(await LiveServer.EventuallyAsync(() => cache.Find(child.Id) is { IsActive: false } && cache.Find(parent.Id) is { IsActive: false }));
 
             await cancel.CancelAsync();

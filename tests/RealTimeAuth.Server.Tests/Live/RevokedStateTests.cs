@@ -25,11 +25,11 @@ public sealed class RevokedStateTests(InfrastructureFixture infrastructure)
         var (child, _) = await server.CreateSessionAsync(Scopes, parent.Id);
         var (grandchild, _) = await server.CreateSessionAsync(Scopes, child.Id);
 
-        await server.RevokeAsync(parent.Id, "admin-revoked", "lost laptop");
+        await server.RevokeAsync(parent.Id, RtaRevocationReasons.AdminRevoked, "lost laptop");
 
         await AssertCacheMatchesRowsAsync(server, parent.Id, child.Id, grandchild.Id);
         var cache = server.Service<SessionCache>();
-        Assert.Equal("admin-revoked", cache.Find(parent.Id)!.RevocationReason);
+        Assert.Equal(RtaRevocationReasons.AdminRevoked, cache.Find(parent.Id)!.RevocationReason);
         Assert.Equal(RtaRevocationReasons.AncestorRevoked, cache.Find(grandchild.Id)!.RevocationReason);
         Assert.Equal("lost laptop", cache.Find(grandchild.Id)!.RevocationDetail);
     }

@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Contexts;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Tests.Live;
@@ -27,6 +28,6 @@ internal static class TestSessions
     public static SessionState ChildOf(SessionState parent) =>
         Active() with { ParentId = parent.Id, RootId = parent.RootId, Depth = parent.Depth + 1 };
 
-    public static SessionState Revoked(SessionState session, DateTimeOffset at, string reason = "session-revoked") =>
+    public static SessionState Revoked(SessionState session, DateTimeOffset at, string reason = RtaRevocationReasons.SessionRevoked) =>
         session with { Status = SessionStatus.Revoked, RevokedAt = at, RevocationReason = reason };
 }

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Effects;
 using RealTimeAuth.Server.SharedSignals.Streams;
@@ -40,7 +41,7 @@ internal static class ConformanceExpectations
             {
                 Assert.Equal(SetEffectCodes.SessionsRevoked, set.Effect);
                 Assert.Equal("Revoked", (await server.SessionAsync(named.Id)).Status);
-                Assert.Equal("caep-session-revoked", (await server.SessionAsync(named.Id)).RevocationReason);
+                Assert.Equal(RtaRevocationReasons.CaepSessionRevoked, (await server.SessionAsync(named.Id)).RevocationReason);
                 Assert.Equal("Active", (await server.SessionAsync(other.Id)).Status);
             };
         },
@@ -93,7 +94,7 @@ internal static class ConformanceExpectations
             return async set =>
             {
                 Assert.Equal(SetEffectCodes.MappingBroken, set.Effect);
-                Assert.Equal("risc-identifier-recycled", (await server.SessionAsync(session.Id)).RevocationReason);
+                Assert.Equal(RtaRevocationReasons.RiscIdentifierRecycled, (await server.SessionAsync(session.Id)).RevocationReason);
             };
         },
         ["ssf-caep-session-revoked-1-complex-user-device.json"] = server =>
@@ -116,7 +117,7 @@ internal static class ConformanceExpectations
             return async set =>
             {
                 Assert.Equal(SetEffectCodes.SubjectBlocked, set.Effect);
-                Assert.Equal("risc-account-disabled", (await server.SessionAsync(session.Id)).RevocationReason);
+                Assert.Equal(RtaRevocationReasons.RiscAccountDisabled, (await server.SessionAsync(session.Id)).RevocationReason);
                 Assert.Equal("disabled", (await Status(server, "phone_number", "https://idp.example.com", "+12065550123", set.Jti))?.Status);
             };
         },

@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Server.Exchange;
+using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.SharedSignals;
@@ -40,8 +45,45 @@ public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
         Assert.Equal("Revoked", (await _server.SessionAsync(Guid.Parse(session!))).Status);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("invalid_grant", refused.Body.GetProperty("error").GetString());
-        Assert.Equal("The user is disabled.", refused.Body.GetProperty("error_description").GetString());
+        Assert.StartsWith(ExchangeRejectionReasons.UserBlocked + ":", refused.Body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, allowed.Status);
+    }
+
+    [Fact]
+    public async Task Exchange_RefusedForBlockedUser_TagsSpanAndCounterWithTheReason()
+    {
+        var subject = $"dave-{Guid.NewGuid():N}";
+        var spans = new ConcurrentQueue<Activity>();
+        var measurements = new ConcurrentQueue<Dictionary<string, object?>>();
+        using var spanListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RtaServerTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(spanListener);
+        using var meterListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument is { Name: "rta.exchanges", Meter.Name: RtaServerTelemetry.Name })
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meterListener.SetMeasurementEventCallback<long>((_, _, tags, _) => measurements.Enqueue(tags.ToArray().ToDictionary()));
+        meterListener.Start();
+
+        await _server.DeliverAsync(RiscEvent("account-disabled", IssuerSubject(subject)));
+        var refused = await ExchangeAsync(subject, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(spans, span => span.OperationName == "rta.exchange"
+            && span.GetTagItem("rta.exchange.outcome") as string == "invalid_grant"
+            && span.GetTagItem("rta.exchange.reason") as string == ExchangeRejectionReasons.UserBlocked);
+        Assert.Contains(measurements, tags => tags.GetValueOrDefault("outcome") as string == "invalid_grant"
+            && tags.GetValueOrDefault("reason") as string == ExchangeRejectionReasons.UserBlocked);
     }
 
     [Fact]
@@ -56,6 +98,7 @@ public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("invalid_grant", refused.Body.GetProperty("error").GetString());
+        Assert.StartsWith(ExchangeRejectionReasons.UserBlocked + ":", refused.Body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

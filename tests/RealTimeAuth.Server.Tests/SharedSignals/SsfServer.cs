@@ -124,7 +124,7 @@ public sealed class SsfServer : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddHttpClient(TransmitterKeyStore.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => documents);
-                services.AddHttpClient(SubjectTokenValidator.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => documents);
+                services.AddHttpClient(IssuerMetadata.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => documents);
             });
         });
         var server = new SsfServer(root, database, factory, documents, key, otherKey, authorization, otherAuthorization);

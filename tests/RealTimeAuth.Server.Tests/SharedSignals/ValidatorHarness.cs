@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.SharedSignals.Streams;
 using RealTimeAuth.Server.SharedSignals.Validation;
+using RealTimeAuth.Server.Tests.Infrastructure;
 
 namespace RealTimeAuth.Server.Tests.SharedSignals;
 
@@ -68,21 +67,5 @@ internal sealed class ValidatorHarness : IDisposable
     {
         Key.Dispose();
         OtherKey.Dispose();
-    }
-
-    private sealed class StubHttpClientFactory(HttpMessageHandler handler) : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
-    }
-
-    private sealed class ProductionEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Production;
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

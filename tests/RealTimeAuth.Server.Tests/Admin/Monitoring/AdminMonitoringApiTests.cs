@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Admin.Monitoring;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
@@ -53,7 +54,7 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
         var tokens = new AdminTokens();
         await using var server = await LiveServer.StartAsync(infrastructure, "monitoring_events", configure: tokens.Configure);
         var (session, _) = await server.CreateSessionAsync(["records:read"]);
-        await server.RevokeAsync(session.Id, "admin-revoked", "compromised in test");
+        await server.RevokeAsync(session.Id, RtaRevocationReasons.AdminRevoked, "compromised in test");
         using var http = Authorized(server, tokens.Create("rta-auditor"));
 
         var page = await http.GetFromJsonAsync<AdminEventPage>("admin/v1/events?limit=1", JsonSerializerOptions.Web).WaitAsync(LiveServer.Timeout);
@@ -63,7 +64,7 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
         var revoked = Assert.Single(page.Items);
         Assert.Equal("session.revoked", revoked.Type);
         Assert.Equal("test", revoked.Actor);
-        Assert.Equal("admin-revoked", revoked.Reason);
+        Assert.Equal(RtaRevocationReasons.AdminRevoked, revoked.Reason);
         Assert.Equal("compromised in test", revoked.Detail);
         Assert.Contains(session.Id, revoked.SessionIds);
         Assert.NotNull(page.Next);
@@ -100,7 +101,7 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
         Assert.Equal(1, stats.Data.GetProperty("users").GetInt32());
 
         var started = Stopwatch.GetTimestamp();
-        await server.RevokeAsync(session.Id, "admin-revoked", "stream test");
+        await server.RevokeAsync(session.Id, RtaRevocationReasons.AdminRevoked, "stream test");
         var entry = await NextLogEntryAsync(reader, "session.revoked");
         var elapsed = Stopwatch.GetElapsedTime(started);
         output.WriteLine($"Revocation committed to admin stream entry: {elapsed.TotalMilliseconds:0.0} ms");

@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace RealTimeAuth.Server.Exchange.Validation;
+
+/// <summary>
+/// The session belongs to the token's user, so the token must name one: <c>sub</c> is required of a JWT access token
+/// (RFC 9068 §2.2) and, though optional in RFC 7662 §2.2, of an introspection response too.
+/// </summary>
+internal static class SubjectRule
+{
+    /// <summary>The valid result for the token's user, with the context from its <paramref name="claims"/>; or the refusal.</summary>
+    public static SubjectTokenResult Check(TrustedIssuerOptions issuer, string? subject, string? idpSessionId, IEnumerable<Claim> claims) =>
+        string.IsNullOrEmpty(subject)
+            ? SubjectTokenResult.Invalid(ExchangeRejectionReasons.SubjectMissing, "The subject token has no subject.")
+            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, claims), idpSessionId);
+}
