@@ -43,6 +43,9 @@ internal sealed class FakeRtaServer : IAsyncDisposable
         var tokens = new FakeTokenEndpoint();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Stopping is a crash, not a drain: connections a reconnecting client keeps open are aborted after a moment
+        // instead of being waited for (on a loaded machine the graceful wait outran the test's timeout).
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, httpPort, listen => (http1 = listen).Protocols = HttpProtocols.Http1);
