@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
@@ -14,8 +13,6 @@ namespace RealTimeAuth.Protocol.Binding;
 /// </summary>
 public sealed class DpopProofWriter
 {
-    // 128 random bits; RFC 9449 §4.2 asks for at least 96.
-    private const int JtiLength = 16;
     private const int SignatureLength = 64;
     private const int StackBufferLength = 2048;
 
@@ -103,8 +100,8 @@ public sealed class DpopProofWriter
 
     private int WritePayload(Span<byte> json, string method, ReadOnlySpan<char> htu, string? accessTokenHash, string? nonce)
     {
-        Span<byte> jti = stackalloc byte[JtiLength];
-        RandomNumberGenerator.Fill(jti);
+        Span<byte> jti = stackalloc byte[DpopJtiSource.Length];
+        DpopJtiSource.Next(jti);
 
         var length = Append(json, "{\"jti\":\""u8);
         length += Base64Url.EncodeToUtf8(jti, json[length..]);
