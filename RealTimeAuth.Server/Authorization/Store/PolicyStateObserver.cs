@@ -10,20 +10,20 @@ namespace RealTimeAuth.Server.Authorization.Store;
 /// directory. Loading the current state (not the entry's version) makes replaying old entries harmless.
 /// </summary>
 internal sealed partial class PolicyStateObserver(
-    IServiceScopeFactory scopeFactory, ActivePolicy active, ILogger<PolicyStateObserver> logger) : IEventLogObserver
+    ActivePolicy active, ILogger<PolicyStateObserver> logger) : IEventLogObserver
 {
     public IReadOnlyCollection<string> EventTypes { get; } = [RtaEventTypes.PolicyPublished, RtaEventTypes.DirectoryImported];
 
-    public Task LoadAsync(RtaDbContext db, DateTimeOffset startedAt, CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    // Read through the synchronizer's context: at a snapshot that is its repeatable-read transaction, so the policy is
+    // the one as of the snapshot's last entry, like the sessions and keys loaded with it.
+    public Task LoadAsync(RtaDbContext db, DateTimeOffset startedAt, CancellationToken cancellationToken) => ReloadAsync(db, cancellationToken);
 
     // The current state is loaded whole, so one load answers every entry of the batch.
     public Task ApplyAsync(RtaDbContext db, IReadOnlyList<EventLogRecord> entries, CancellationToken cancellationToken) =>
-        ReloadAsync(cancellationToken);
+        ReloadAsync(db, cancellationToken);
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    private async Task ReloadAsync(RtaDbContext db, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
         var snapshot = await PolicySnapshotLoader.LoadActiveAsync(db, cancellationToken);
         if (snapshot is null && active.Current is null)
         {
