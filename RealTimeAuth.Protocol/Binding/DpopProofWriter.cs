@@ -23,24 +23,31 @@ public sealed class DpopProofWriter
     private static readonly SearchValues<char> TokenCharacters =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-    private readonly Key _key;
+    private readonly IDpopSigningKey _key;
     private readonly TimeProvider _timeProvider;
     private readonly byte[] _encodedHeader;
 
+    /// <summary>A writer signing with an NSec key held in this process.</summary>
     /// <exception cref="ArgumentException">The key is not an Ed25519 key.</exception>
     public DpopProofWriter(Key key, TimeProvider timeProvider)
+        : this(new NsecSigningKey(key), timeProvider)
+    {
+    }
+
+    /// <summary>A writer signing with a key held elsewhere.</summary>
+    /// <exception cref="ArgumentException">The key's public half is not 32 bytes.</exception>
+    public DpopProofWriter(IDpopSigningKey key, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        if (key.Algorithm is not Ed25519)
+        var rawPublicKey = key.PublicKey;
+        if (rawPublicKey.Length != Binding.JwkThumbprint.PublicKeyLength)
         {
-            throw new ArgumentException("DPoP proofs are signed with the session's Ed25519 key.", nameof(key));
+            throw new ArgumentException("A DPoP key is an Ed25519 key with a 32-byte public key.", nameof(key));
         }
 
         _key = key;
         _timeProvider = timeProvider;
-        Span<byte> rawPublicKey = stackalloc byte[Binding.JwkThumbprint.PublicKeyLength];
-        key.PublicKey.TryExport(KeyBlobFormat.RawPublicKey, rawPublicKey, out _);
         JwkThumbprint = Binding.JwkThumbprint.Compute(rawPublicKey);
         _encodedHeader = EncodeHeader(rawPublicKey);
     }
@@ -141,7 +148,7 @@ public sealed class DpopProofWriter
         }
 
         Span<byte> signature = stackalloc byte[SignatureLength];
-        SignatureAlgorithm.Ed25519.Sign(_key, proof[..length], signature);
+        _key.Sign(proof[..length], signature);
         proof[length++] = (byte)'.';
         length += Base64Url.EncodeToUtf8(signature, proof[length..]);
         return Encoding.ASCII.GetString(proof[..length]);

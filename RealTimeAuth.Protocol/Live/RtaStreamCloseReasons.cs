@@ -8,4 +8,10 @@ public static class RtaStreamCloseReasons
 
     /// <summary>A gRPC stream did not start with <c>Hello</c>.</summary>
     public const string HelloExpected = "hello-expected";
+
+    /// <summary>
+    /// A newer stream of the same session opened with a valid proof of the session's key (the client reconnected): one
+    /// key holds one live stream. The client that holds the key already has the newer stream; it should not reconnect this one.
+    /// </summary>
+    public const string Superseded = "superseded";
 }

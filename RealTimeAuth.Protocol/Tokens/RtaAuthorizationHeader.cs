@@ -8,6 +8,12 @@ public static class RtaAuthorizationHeader
     /// <summary>The authentication scheme name.</summary>
     public const string Scheme = "RTA";
 
+    /// <summary>
+    /// The scheme of a DPoP-bound token (RFC 9449 §7.1), accepted as a synonym: every RTAToken is bound to its session's
+    /// key, and the exchange names that in its <c>token_type</c>.
+    /// </summary>
+    public const string BoundScheme = "DPoP";
+
     /// <summary>Formats a 128-byte token as a header value: <c>RTA</c>, one space, 171 base64url characters.</summary>
     public static string Format(ReadOnlySpan<byte> token) => string.Concat(Scheme, " ", RtaTokenText.Encode(token));
 
@@ -22,14 +28,15 @@ public static class RtaAuthorizationHeader
     {
         tokenText = default;
         var value = headerValue.Trim(" \t");
-        if (value.Length <= Scheme.Length
-            || !Ascii.EqualsIgnoreCase(value[..Scheme.Length], Scheme)
-            || value[Scheme.Length] != ' ')
+        var schemeLength = StartsWithScheme(value, Scheme) ? Scheme.Length
+            : StartsWithScheme(value, BoundScheme) ? BoundScheme.Length
+            : 0;
+        if (schemeLength == 0)
         {
             return false;
         }
 
-        var token = value[(Scheme.Length + 1)..].TrimStart(' ');
+        var token = value[(schemeLength + 1)..].TrimStart(' ');
         if (token.IsEmpty || token.ContainsAny(" \t,="))
         {
             return false;
@@ -38,4 +45,7 @@ public static class RtaAuthorizationHeader
         tokenText = token;
         return true;
     }
+
+    private static bool StartsWithScheme(ReadOnlySpan<char> value, string scheme) =>
+        value.Length > scheme.Length && Ascii.EqualsIgnoreCase(value[..scheme.Length], scheme) && value[scheme.Length] == ' ';
 }

@@ -48,4 +48,10 @@ public sealed class SessionEntity
 
     /// <summary>The IdP session (<c>sid</c> of the subject token) the session was made in, when the IdP names one.</summary>
     public string? IdpSessionId { get; set; }
+
+    /// <summary>The <c>cnf.jkt</c> of the agent's key; null for a session created before binding.</summary>
+    public string? KeyThumbprint { get; set; }
+
+    /// <summary>The key thumbprints of the delegation chain, root first, this session's last.</summary>
+    public string[] KeyChain { get; set; } = [];
 }

@@ -27,4 +27,7 @@ public sealed record NewSessionRequest
 
     /// <summary>The IdP session (<c>sid</c>) of the subject token; for a child, its parent's.</summary>
     public string? IdpSessionId { get; init; }
+
+    /// <summary>The thumbprint of the key whose proof came with the exchange: the session is bound to it.</summary>
+    public string? KeyThumbprint { get; init; }
 }

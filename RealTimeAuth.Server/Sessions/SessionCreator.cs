@@ -94,6 +94,8 @@ public sealed class SessionCreator(
             Subject = parent?.Subject ?? request.Subject,
             ClientId = request.ClientId,
             IdpSessionId = parent?.IdpSessionId ?? request.IdpSessionId,
+            KeyThumbprint = request.KeyThumbprint,
+            KeyChain = request.KeyThumbprint is not { } key ? [] : parent is null ? [key] : parent.KeyChain.Add(key),
             Agent = request.Agent,
             Scopes = scopes,
             Context = context,

@@ -27,6 +27,8 @@ internal static class SessionMapping
         UpdatedAt = entity.UpdatedAt,
         RevokedAt = entity.RevokedAt,
         IdpSessionId = entity.IdpSessionId,
+        KeyThumbprint = entity.KeyThumbprint,
+        KeyChain = [.. entity.KeyChain],
     };
 
     public static SessionEntity ToEntity(this SessionState state) => new()
@@ -53,6 +55,8 @@ internal static class SessionMapping
         UpdatedAt = state.UpdatedAt,
         RevokedAt = state.RevokedAt,
         IdpSessionId = state.IdpSessionId,
+        KeyThumbprint = state.KeyThumbprint,
+        KeyChain = [.. state.KeyChain],
     };
 
     public static ImmutableArray<string> NormaliseScopes(IEnumerable<string> scopes) =>

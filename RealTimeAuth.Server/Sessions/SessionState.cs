@@ -56,6 +56,15 @@ public sealed record SessionState
     /// <summary>The IdP session (<c>sid</c> of the user's IdP token) this session belongs to, when known; children inherit it.</summary>
     public string? IdpSessionId { get; init; }
 
+    /// <summary>
+    /// The RFC 7638 thumbprint (<c>cnf.jkt</c>) of the agent's key: every use of the session's tokens proves possession
+    /// of it. Null only for a session created before binding existed, which can no longer act.
+    /// </summary>
+    public string? KeyThumbprint { get; init; }
+
+    /// <summary>The key thumbprints of the delegation chain, root first, this session's last: who delegated to whom, by key.</summary>
+    public ImmutableArray<string> KeyChain { get; init; } = [];
+
     public bool IsActive => Status == SessionStatus.Active;
 
     /// <summary>This session as a revocation at <paramref name="at"/> leaves it (the state its row gets).</summary>

@@ -3,6 +3,7 @@ using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Hosting;
+using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Sessions;
@@ -24,6 +25,11 @@ public static class SessionsModule
             sp.GetRequiredService<RtaKeyRing>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<RtaTokenValidationOptions>>().Value));
+
+        services.AddValidatedOptions<BindingOptions>(builder.Configuration, BindingOptions.SectionName);
+        services.AddSingleton<ProofReplayCache>();
+        services.AddSingleton<ProofNonces>();
+        services.AddSingleton<ProofVerifier>();
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<IEventLogObserver, SessionLogObserver>();

@@ -17,6 +17,7 @@ public sealed class RtaServerTelemetry : IDisposable
         _meter = meterFactory.Create(Name);
         Exchanges = _meter.CreateCounter<long>("rta.exchanges", description: "Token exchanges, by outcome and, when refused, reason code");
         Decisions = _meter.CreateCounter<long>("rta.decisions", description: "Authorization decisions");
+        BindingRefusals = _meter.CreateCounter<long>("rta.binding.refusals", description: "Proofs of possession refused, by use and reason code");
         Denials = _meter.CreateCounter<long>("rta.denials", description: "Authorization decisions that denied");
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
         LogReads = _meter.CreateCounter<long>("rta.replica.log_reads", description: "Reads of the event log by this replica's synchronizer");
@@ -30,6 +31,8 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> Exchanges { get; }
 
     public Counter<long> Decisions { get; }
+
+    public Counter<long> BindingRefusals { get; }
 
     public Counter<long> Denials { get; }
 

@@ -33,6 +33,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.Property(session => session.RevokedAt).HasColumnName("revoked_at");
         // The IdP session (sid) a CAEP session-revoked event names.
         builder.Property(session => session.IdpSessionId).HasColumnName("idp_session_id").HasMaxLength(512);
+        builder.Property(session => session.KeyThumbprint).HasColumnName("key_thumbprint").HasMaxLength(43);
+        builder.Property(session => session.KeyChain).HasColumnName("key_chain");
 
         builder.HasOne<SessionEntity>().WithMany().HasForeignKey(session => session.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(session => new { session.Issuer, session.Subject });

@@ -398,6 +398,16 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("issuer");
 
+                    b.PrimitiveCollection<string[]>("KeyChain")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("key_chain");
+
+                    b.Property<string>("KeyThumbprint")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("key_thumbprint");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");

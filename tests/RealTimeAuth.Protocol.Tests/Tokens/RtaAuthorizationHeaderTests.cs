@@ -12,6 +12,8 @@ public sealed class RtaAuthorizationHeaderTests
     [InlineData("rTa " + T)]
     [InlineData("RTA   " + T)]
     [InlineData("  RTA " + T + " \t")]
+    [InlineData("DPoP " + T)]
+    [InlineData("dpop " + T)]
     public void ValidateAuthorizationHeader_WellFormed_IsValid(string template)
     {
         using var harness = new TokenTestHarness();
@@ -30,6 +32,10 @@ public sealed class RtaAuthorizationHeaderTests
     [InlineData("RTA" + T)]
     [InlineData("RTA\t" + T)]
     [InlineData("RTAX " + T)]
+    [InlineData("DPoP")]
+    [InlineData("DPoP ")]
+    [InlineData("DPoP" + T)]
+    [InlineData("DPoPX " + T)]
     [InlineData("XRTA " + T)]
     [InlineData("R TA " + T)]
     [InlineData("RT\u0391 " + T)]
