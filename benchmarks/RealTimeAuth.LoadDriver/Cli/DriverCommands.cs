@@ -1,3 +1,4 @@
+using RealTimeAuth.LoadDriver.Authorize;
 using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
@@ -28,6 +29,13 @@ internal static class DriverCommands
                          --seconds 20                   measured window
                          --concurrency 16               workers, one request in flight each
                          --warmup-seconds 20            unrecorded load first (JIT tier-up)
+                         --out PATH                     CSV
+          authorize    Decisions over the live channel (SDK AuthorizeAsync, gRPC) with N agents connected.
+                         --agents 1000                  connected agents, streams open
+                         --concurrency 32               workers, one call in flight each, round-robin over the agents
+                         --seconds 20                   measured window
+                         --warmup-seconds 10            unrecorded calls first
+                         --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
                          --out PATH                     CSV
           authzen      AuthZEN POST /access/v1/evaluation (Todo policy) vs a trivial endpoint on the same server.
                          --seconds 20                   measured window per endpoint
@@ -62,6 +70,10 @@ internal static class DriverCommands
                     var exchange = ExchangeSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => ExchangeBenchmark.RunAsync(exchange, cancellationToken));
+                case "authorize":
+                    var authorize = AuthorizeSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => AuthorizeBenchmark.RunAsync(authorize, cancellationToken));
                 case "authzen":
                     var authZen = AuthZenSettings.From(line);
                     line.EnsureAllRead();
