@@ -74,7 +74,7 @@ public sealed class ExchangeBindingTests : SdkTestBase
         var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => factory.ConnectAsync("idp-access-token", ["mail:read"]));
 
         Assert.Equal(RtaBindingNames.Errors.InvalidDpopProof, exception.Error);
-        Assert.Equal(DpopRejectionReasons.BadSignature, exception.ErrorDescription);
+        Assert.StartsWith($"{DpopRejectionReasons.BadSignature}:", exception.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
         Assert.Equal(DpopRejectionReasons.BadSignature, Assert.Single(Server.Tokens.Requests).ProofRejection);
         Assert.Equal(0, Server.Live.ConnectAttempts);

@@ -77,12 +77,13 @@ internal sealed class FakeTokenEndpoint
         {
             // RFC 9449 §8: 400 use_dpop_nonce with the nonce to use.
             context.Response.Headers[RtaBindingNames.NonceHeader] = Proofs.RequireNonce;
-            return TypedResults.Json(new OAuthErrorResponse(RtaBindingNames.Errors.UseDpopNonce, rejection), statusCode: 400);
+            return TypedResults.Json(new OAuthErrorResponse(RtaBindingNames.Errors.UseDpopNonce, $"{rejection}: The DPoP proof does not carry the expected nonce."), statusCode: 400);
         }
 
         if (rejection is not null)
         {
-            return TypedResults.Json(new OAuthErrorResponse(RtaBindingNames.Errors.InvalidDpopProof, rejection), statusCode: 400);
+            // As the server does: the description starts with the stable reason code and a colon.
+            return TypedResults.Json(new OAuthErrorResponse(RtaBindingNames.Errors.InvalidDpopProof, $"{rejection}: The proof was refused."), statusCode: 400);
         }
 
         var sessionId = $"session-{Interlocked.Increment(ref _sessions)}";
