@@ -151,12 +151,17 @@ public sealed class RtaClient : IRtaTokenSource, IRtaProofSource, IAsyncDisposab
             return;
         }
 
+        LiveSessions.Remove(this);
         await _stream.StopAsync().ConfigureAwait(false);
         _factory.Release(_proofs);
         _events.Raise(ConnectionStateChanged, change, nameof(ConnectionStateChanged));
     }
 
-    internal void Start() => _stream.Start();
+    internal void Start()
+    {
+        LiveSessions.Add(this);
+        _stream.Start();
+    }
 
     /// <summary>Completes when the live stream has stopped for good and will not reconnect (for tests).</summary>
     internal Task StreamStopped => _stream.Stopped;

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Sdk.Binding;
 using RealTimeAuth.Sdk.Configuration;
 using RealTimeAuth.Sdk.Exchange;
@@ -75,8 +76,18 @@ public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<RtaClient> ConnectAsync(RtaSessionRequest request, CancellationToken cancellationToken = default) =>
-        ConnectAsync(request, parent: null, cancellationToken);
+    /// <remarks>
+    /// A delegated exchange (<see cref="RtaExchangeNames.RtaTokenType"/>) proves the parent's key as well; the parent must
+    /// be a live <see cref="RtaClient"/> of this process holding that token, or the server refuses the delegation.
+    /// </remarks>
+    public Task<RtaClient> ConnectAsync(RtaSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parent = request.SubjectTokenType == RtaExchangeNames.RtaTokenType && !string.IsNullOrEmpty(request.SubjectToken)
+            ? LiveSessions.FindByToken(request.SubjectToken)
+            : null;
+        return ConnectAsync(request, parent, cancellationToken);
+    }
 
     public void Dispose()
     {

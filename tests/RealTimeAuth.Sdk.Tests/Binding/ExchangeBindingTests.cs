@@ -1,5 +1,6 @@
 using System.Net;
 using RealTimeAuth.Protocol.Binding;
+using RealTimeAuth.Protocol.Exchange;
 
 namespace RealTimeAuth.Sdk.Tests.Binding;
 
@@ -36,6 +37,33 @@ public sealed class ExchangeBindingTests : SdkTestBase
         Assert.NotEqual(request.Proof.KeyThumbprint, request.ParentProof.KeyThumbprint);
         Assert.NotEqual(request.Proof.Jti, request.ParentProof.Jti);
         await child.WaitForStateAsync(RtaConnectionState.Connected);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ParentTokenThroughAnotherFactory_ProvesTheLiveParentsKey()
+    {
+        var parent = await ConnectAsync("mail:read");
+        using var other = new RtaClientFactory(Server.CreateOptions());
+
+        await using var child = await other.ConnectAsync(DelegationOf(parent.CurrentToken)).WaitAsync(TestTimeouts.Default);
+
+        var request = Server.Tokens.Requests[^1];
+        Assert.Null(request.ProofRejection);
+        Assert.Equal(parent.Proofs.KeyThumbprint, request.ParentProof!.KeyThumbprint);
+        Assert.Equal(parent.SessionId, child.ParentSessionId);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_CopiedParentTokenWithoutItsSession_IsRefusedParentProofMissing()
+    {
+        var parent = await ConnectAsync("mail:read");
+        var copied = parent.CurrentToken;
+        await parent.DisposeAsync();
+
+        var exception = await Assert.ThrowsAsync<RtaExchangeException>(() => Factory.ConnectAsync(DelegationOf(copied)));
+
+        Assert.Equal(RtaBindingNames.Errors.InvalidDpopProof, exception.Error);
+        Assert.StartsWith($"{RtaBindingReasons.ParentProofMissing}:", exception.ErrorDescription, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,6 +107,14 @@ public sealed class ExchangeBindingTests : SdkTestBase
         Assert.Equal(DpopRejectionReasons.BadSignature, Assert.Single(Server.Tokens.Requests).ProofRejection);
         Assert.Equal(0, Server.Live.ConnectAttempts);
     }
+
+    private static RtaSessionRequest DelegationOf(string parentToken) => new()
+    {
+        SubjectToken = parentToken,
+        SubjectTokenType = RtaExchangeNames.RtaTokenType,
+        Scopes = ["mail:read"],
+        Agent = new RtaAgentIdentity { Id = "summarizer-1" },
+    };
 
     private RtaClientOptions WithKeys(IRtaSessionKeyFactory keys)
     {
