@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Sdk.Binding;
 using RealTimeAuth.Sdk.Live;
 using RealTimeAuth.Sdk.Telemetry;
 
@@ -13,10 +15,15 @@ namespace RealTimeAuth.Sdk;
 /// authorization calls, and delegation to child sessions. Thread-safe. Created by <see cref="IRtaClientFactory"/>.
 /// </summary>
 /// <remarks>
+/// The session is bound to a key of its own (RFC 9449 shape): every use of its token carries a proof by that key, or
+/// rides on the live stream such a proof opened. The key is made by <see cref="RtaClientOptions.SessionKeys"/> and
+/// disposed with the client.
+/// </remarks>
+/// <remarks>
 /// Events are raised on the live channel's loop, one at a time, after <see cref="State"/> and
 /// <see cref="CurrentToken"/> already reflect the change; a slow handler delays the next acknowledgement.
 /// </remarks>
-public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
+public sealed class RtaClient : IRtaTokenSource, IRtaProofSource, IAsyncDisposable
 {
     private readonly RtaClientFactory _factory;
     private readonly RtaClientServices _services;
@@ -24,9 +31,12 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
     private readonly RtaSessionState _session;
     private readonly LiveStream _stream;
     private readonly RtaEventRaiser _events;
+    private readonly SessionProofs _proofs;
 
-    internal RtaClient(RtaClientFactory factory, RtaExchangeResponse exchange, RtaAgentIdentity agent, GrpcChannel channel, RtaClientServices services)
+    internal RtaClient(
+        RtaClientFactory factory, RtaExchangeResponse exchange, RtaAgentIdentity agent, GrpcChannel channel, SessionProofs proofs, RtaClientServices services)
     {
+        _proofs = proofs;
         _factory = factory;
         _services = services;
         _grpc = new LiveChannel.LiveChannelClient(channel);
@@ -69,6 +79,11 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
 
     /// <summary>The last server sequence processed on the live channel.</summary>
     public ulong LastSequence => _stream.LastSequence;
+
+    RtaClient? IRtaProofSource.Session => this;
+
+    /// <summary>The session's proofs of possession.</summary>
+    internal SessionProofs Proofs => _proofs;
 
     /// <summary>
     /// Asks the server whether the session may perform <paramref name="action"/> on the resource now. After the session
@@ -122,7 +137,7 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
             Scopes = [.. scopes],
             Agent = agent,
         };
-        return _factory.ConnectAsync(request, cancellationToken);
+        return _factory.ConnectAsync(request, this, cancellationToken);
     }
 
     /// <summary>
@@ -136,20 +151,45 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
             return;
         }
 
+        LiveSessions.Remove(this);
         await _stream.StopAsync().ConfigureAwait(false);
+        _factory.Release(_proofs);
         _events.Raise(ConnectionStateChanged, change, nameof(ConnectionStateChanged));
     }
 
-    internal void Start() => _stream.Start();
+    internal void Start()
+    {
+        LiveSessions.Add(this);
+        _stream.Start();
+    }
 
     /// <summary>Completes when the live stream has stopped for good and will not reconnect (for tests).</summary>
     internal Task StreamStopped => _stream.Stopped;
 
-    internal Metadata CreateHeaders() => new() { { "authorization", $"{RtaExchangeNames.TokenScheme} {CurrentToken}" } };
+    /// <summary>
+    /// The call's token, and either a proof of the session's key (written by <see cref="ProofHandler"/> for the URI on
+    /// the wire) or the open stream's binding, which saves the signature on the hot path.
+    /// </summary>
+    internal Metadata CreateHeaders(bool withProof, string? streamBinding = null)
+    {
+        var headers = new Metadata { { "authorization", $"{RtaExchangeNames.TokenScheme} {CurrentToken}" } };
+        if (withProof)
+        {
+            headers.Add(ProofHandler.SessionMetadata, _proofs.Handle);
+        }
+        else if (streamBinding is not null)
+        {
+            headers.Add(RtaBindingNames.StreamBindingMetadata, streamBinding);
+        }
+
+        return headers;
+    }
 
     internal void OnConnected() => Move(RtaConnectionState.Connected, null, null);
 
-    internal void OnStreamLost(Exception? exception) => Move(RtaConnectionState.Reconnecting, null, exception);
+    internal void OnStreamLost(Exception? exception, string? reason) => Move(RtaConnectionState.Reconnecting, reason, exception);
+
+    internal void OnNonce(string? nonce) => _proofs.Observe(nonce);
 
     /// <summary>Handles one pushed message; true when it ended the session.</summary>
     internal bool OnMessage(ServerMessage message)
@@ -186,21 +226,48 @@ public sealed class RtaClient : IRtaTokenSource, IAsyncDisposable
             request.Context[key] = value;
         }
 
-        try
+        var binding = _stream.Binding;
+        var nonce = _proofs.Nonce;
+        for (var retried = false; ; retried = true)
         {
-            var response = await _grpc.AuthorizeAsync(request, CreateHeaders(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new RtaAuthorizationResult(response.Decision, response.Reason, string.IsNullOrEmpty(response.PolicyVersion) ? null : response.PolicyVersion);
-        }
-        catch (RpcException exception) when (RtaRefusal.IsRefusal(exception))
-        {
-            var reason = RtaRefusal.ReasonOf(exception);
-            if (RtaRefusal.OnCall(reason) is { } final)
+            try
             {
-                EndByRefusal(final, reason, stopStream: true);
+                var headers = CreateHeaders(withProof: binding is null, binding);
+                var response = await _grpc.AuthorizeAsync(request, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new RtaAuthorizationResult(response.Decision, response.Reason, string.IsNullOrEmpty(response.PolicyVersion) ? null : response.PolicyVersion);
             }
+            catch (RpcException exception) when (RtaRefusal.IsRefusal(exception))
+            {
+                var reason = RtaRefusal.ReasonOf(exception);
+                if (!retried && ShouldRetry(reason, binding, nonce, exception))
+                {
+                    binding = null;
+                    continue;
+                }
 
-            return new RtaAuthorizationResult(false, reason, null);
+                if (RtaRefusal.OnCall(reason) is { } final)
+                {
+                    EndByRefusal(final, reason, stopStream: true);
+                }
+
+                return new RtaAuthorizationResult(false, reason, null);
+            }
         }
+    }
+
+    /// <summary>
+    /// Once, with a proof: when the stream binding was not known where the call landed (the stream closed or lives on
+    /// another replica), or when the server wants a nonce it has just given (RFC 9449 §8).
+    /// </summary>
+    private bool ShouldRetry(string reason, string? binding, string? nonceSent, RpcException exception)
+    {
+        if (binding is not null)
+        {
+            return reason == RtaBindingReasons.StreamBindingUnknown;
+        }
+
+        _proofs.Observe(exception.Trailers.GetValue(RtaBindingNames.NonceHeader.ToLowerInvariant()));
+        return RtaRefusal.AsksForNonce(reason) && _proofs.Nonce is { } nonce && nonce != nonceSent;
     }
 
     private void OnTokenRefresh(TokenRefresh refresh)

@@ -4,7 +4,7 @@ namespace RealTimeAuth.Sdk;
 /// The process's current <see cref="RtaClient"/>, for an agent that holds one session: set <see cref="Client"/>
 /// after connecting, and every <see cref="RtaTokenHandler"/> resolved from the container sends its token.
 /// </summary>
-public sealed class RtaClientAccessor : IRtaTokenSource
+public sealed class RtaClientAccessor : IRtaTokenSource, IRtaProofSource
 {
     private volatile RtaClient? _client;
 
@@ -15,4 +15,6 @@ public sealed class RtaClientAccessor : IRtaTokenSource
     }
 
     public string? CurrentToken => _client?.CurrentToken;
+
+    RtaClient? IRtaProofSource.Session => _client;
 }

@@ -21,6 +21,12 @@ public sealed class RtaClientOptions
     /// <summary>The gRPC live channel address; unset means the <c>live_channel.grpc</c> address the exchange returns.</summary>
     public Uri? LiveChannelAddress { get; set; }
 
+    /// <summary>
+    /// Makes each session's proof-of-possession key (one per session); null makes non-exportable Ed25519 keys in
+    /// memory, which never leave the process.
+    /// </summary>
+    public IRtaSessionKeyFactory? SessionKeys { get; set; }
+
     /// <summary>Allows plain-http server and live channel addresses, which send tokens unencrypted. For local development and tests only.</summary>
     public bool AllowInsecureHttp { get; set; }
 

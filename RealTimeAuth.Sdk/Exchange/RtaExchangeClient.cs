@@ -3,15 +3,22 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Sdk.Binding;
 using RealTimeAuth.Sdk.Telemetry;
 
 namespace RealTimeAuth.Sdk.Exchange;
 
-/// <summary>Posts exchange requests to <c>/oauth/token</c> and reads the RFC 8693 answer or the RFC 6749 §5.2 error.</summary>
+/// <summary>
+/// Posts exchange requests to <c>/oauth/token</c> with the new session's proof (and the parent's, when delegating) and
+/// reads the RFC 8693 answer or the RFC 6749 §5.2 error. The only retry is the one RFC 9449 §8 asks for: once, with the
+/// nonce of a <c>use_dpop_nonce</c> answer.
+/// </summary>
 internal sealed class RtaExchangeClient(HttpClient http, Uri tokenEndpoint, string clientId, string? clientSecret, RtaSdkTelemetry telemetry, ILogger logger)
 {
-    public async Task<RtaExchangeResponse> ExchangeAsync(RtaSessionRequest request, RtaAgentIdentity agent, CancellationToken cancellationToken)
+    public async Task<RtaExchangeResponse> ExchangeAsync(
+        RtaSessionRequest request, RtaAgentIdentity agent, SessionProofs session, SessionProofs? parent, CancellationToken cancellationToken)
     {
         var delegated = request.SubjectTokenType == RtaExchangeNames.RtaTokenType;
         using var activity = RtaSdkTelemetry.ActivitySource.StartActivity("rta.exchange", ActivityKind.Client);
@@ -20,7 +27,8 @@ internal sealed class RtaExchangeClient(HttpClient http, Uri tokenEndpoint, stri
 
         try
         {
-            var response = await SendAsync(request, agent, cancellationToken).ConfigureAwait(false);
+            var prover = new ExchangeProver(session, parent, request.SubjectToken);
+            var response = await SendAsync(request, agent, prover, retryWithNonce: true, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(RtaSdkTelemetry.Tags.SessionId, response.SessionId);
             telemetry.RecordExchange(null);
             logger.Exchanged(response.SessionId, agent.Id, delegated);
@@ -37,12 +45,14 @@ internal sealed class RtaExchangeClient(HttpClient http, Uri tokenEndpoint, stri
         }
     }
 
-    private async Task<RtaExchangeResponse> SendAsync(RtaSessionRequest request, RtaAgentIdentity agent, CancellationToken cancellationToken)
+    private async Task<RtaExchangeResponse> SendAsync(
+        RtaSessionRequest request, RtaAgentIdentity agent, ExchangeProver prover, bool retryWithNonce, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
         {
             Content = new FormUrlEncodedContent(RtaExchangeForm.Create(request, agent, clientSecret is null ? clientId : null)),
         };
+        message.Options.Set(ProofHandler.Prover, prover);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (clientSecret is not null)
         {
@@ -52,12 +62,30 @@ internal sealed class RtaExchangeClient(HttpClient http, Uri tokenEndpoint, stri
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+
+            // RFC 9449 §8: the server wants the nonce it sent in the proof; ProofHandler has stored it in the session.
+            if (retryWithNonce
+                && error is RtaExchangeException { Error: RtaBindingNames.Errors.UseDpopNonce }
+                && ProofNonce.Read(response.Headers) is not null)
+            {
+                return await SendAsync(request, agent, prover, retryWithNonce: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw error;
         }
 
-        return await response.Content.ReadFromJsonAsync<RtaExchangeResponse>(cancellationToken).ConfigureAwait(false)
+        var exchange = await response.Content.ReadFromJsonAsync<RtaExchangeResponse>(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The token endpoint answered with an empty body.");
+        return IsKnownTokenType(exchange.TokenType)
+            ? exchange
+            : throw new InvalidOperationException($"The token endpoint answered token_type '{exchange.TokenType}', which this client does not use.");
     }
+
+    // RFC 9449 §5: a bound token is of type DPoP; a server from before binding answers RTA.
+    private static bool IsKnownTokenType(string? tokenType) =>
+        string.Equals(tokenType, RtaBindingNames.TokenType, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(tokenType, RtaExchangeNames.TokenScheme, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<Exception> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Grpc.Core;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Grpc;
+using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk.Telemetry;
 
 namespace RealTimeAuth.Sdk.Live;
@@ -8,6 +10,8 @@ namespace RealTimeAuth.Sdk.Live;
 /// <summary>
 /// Keeps one session's live stream open: sends Hello, acknowledges every message, and after a failure reconnects with
 /// backoff, resuming after the last processed sequence with the current token. Stops for good when the session ends.
+/// Every stream opens with a fresh proof of the session's key; the stream binding the server answers with lets unary
+/// calls ride on that proof while the stream is open.
 /// </summary>
 internal sealed class LiveStream(
     RtaClient owner,
@@ -21,11 +25,17 @@ internal sealed class LiveStream(
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
     private long _lastSequence;
+    private string? _binding;
     private int _attempt;
     private Activity? _reconnect;
 
     /// <summary>The last server sequence processed, sent as <c>resume_after</c> on the next stream.</summary>
     public ulong LastSequence => (ulong)Interlocked.Read(ref _lastSequence);
+
+    /// <summary>
+    /// The <c>rta-stream-binding</c> of the open stream, null while none is open. A secret like the token: never logged.
+    /// </summary>
+    public string? Binding => Volatile.Read(ref _binding);
 
     public void Start() => _run = Task.Run(RunAsync);
 
@@ -78,7 +88,15 @@ internal sealed class LiveStream(
                 // Stopped, or the factory (and with it the gRPC channel) was disposed under the client.
                 return;
             }
-            catch (RpcException exception) when (RtaRefusal.IsRefusal(exception))
+            catch (RpcException exception) when (RtaRefusal.IsSuperseded(exception))
+            {
+                // This loop holds one stream at a time and opens the next only after the last has ended, so a stream it
+                // still reads was not replaced by one of its own: another holder of the key opened it. Say so, and
+                // take the session back after backoff.
+                services.Logger.StreamSuperseded(owner.SessionId);
+                failure = exception;
+            }
+            catch (RpcException exception) when (RtaRefusal.IsRefusal(exception) && !RtaRefusal.IsTransient(RtaRefusal.ReasonOf(exception)))
             {
                 EndReconnect(exception);
                 owner.OnStreamRefused(RtaRefusal.ReasonOf(exception));
@@ -99,10 +117,24 @@ internal sealed class LiveStream(
     /// <summary>One stream from Hello to its end; true when the session ended on it.</summary>
     private async Task<bool> RunStreamAsync(CancellationToken stopping)
     {
-        using var call = grpc.Connect(owner.CreateHeaders(), cancellationToken: stopping);
+        try
+        {
+            return await ReadStreamAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _binding, null);
+        }
+    }
+
+    private async Task<bool> ReadStreamAsync(CancellationToken stopping)
+    {
+        using var call = grpc.Connect(owner.CreateHeaders(withProof: true), cancellationToken: stopping);
         var resumeAfter = LastSequence;
         await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }, stopping).ConfigureAwait(false);
-        await call.ResponseHeadersAsync.WaitAsync(stopping).ConfigureAwait(false);
+        var headers = await call.ResponseHeadersAsync.WaitAsync(stopping).ConfigureAwait(false);
+        owner.OnNonce(headers.GetValue(RtaBindingNames.NonceHeader.ToLowerInvariant()));
+        Volatile.Write(ref _binding, headers.GetValue(RtaBindingNames.StreamBindingMetadata) is { Length: > 0 } binding ? binding : null);
         EndReconnect(null);
         services.Logger.StreamConnected(owner.SessionId, resumeAfter);
         owner.OnConnected();
@@ -179,7 +211,7 @@ internal sealed class LiveStream(
         _reconnect?.AddEvent(new ActivityEvent("stream-lost", tags: new ActivityTagsCollection { [RtaSdkTelemetry.Tags.ErrorType] = failure?.GetType().FullName }));
         services.Telemetry.RecordReconnect();
         services.Logger.StreamLost(owner.SessionId, attempt, (long)delay.TotalMilliseconds, failure);
-        owner.OnStreamLost(failure);
+        owner.OnStreamLost(failure, RtaRefusal.IsSuperseded(failure) ? RtaStreamCloseReasons.Superseded : null);
         try
         {
             await Task.Delay(delay, services.Time, stopping).ConfigureAwait(false);

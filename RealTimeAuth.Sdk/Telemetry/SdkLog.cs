@@ -31,4 +31,7 @@ internal static partial class SdkLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Debug, Message = "Ignored token {TokenSequence} of session {SessionId}: not newer than the current token")]
     public static partial void StaleRefreshIgnored(this ILogger logger, string sessionId, uint tokenSequence);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Live channel of session {SessionId} was superseded by a stream this client did not open: another process may hold the session's key; reconnecting")]
+    public static partial void StreamSuperseded(this ILogger logger, string sessionId);
 }

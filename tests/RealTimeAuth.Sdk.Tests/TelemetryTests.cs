@@ -101,6 +101,9 @@ public sealed class TelemetryTests : SdkTestBase, IDisposable
         Assert.DoesNotContain(activities, activity => activity.TagObjects.Any(tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true));
     }
 
+    internal override void Configure(RtaClientOptions options) =>
+        Server.Tokens.Proofs.Clock = _time; // proofs are stamped by the client's clock; the fake server checks them on it
+
     internal override RtaClientFactory CreateFactory(RtaClientOptions options) =>
         new(options, timeProvider: _time, meterFactory: _metrics.GetRequiredService<IMeterFactory>());
 }

@@ -52,6 +52,7 @@ internal sealed class FakeRtaServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => (http2 = listen).Protocols = HttpProtocols.Http2);
         });
         builder.Services.AddGrpc();
+        builder.Services.AddSingleton(tokens);
         builder.Services.AddSingleton<FakeLiveChannel>();
         var app = builder.Build();
         app.MapGrpcService<FakeLiveChannel>();

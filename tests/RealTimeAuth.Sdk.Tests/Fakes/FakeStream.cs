@@ -7,13 +7,19 @@ using RealTimeAuth.Protocol.Live;
 namespace RealTimeAuth.Sdk.Tests.Fakes;
 
 /// <summary>One live stream as the fake server sees it: what the client sent, and a way to push, end or break it.</summary>
-internal sealed class FakeStream(string? authorization, HttpContext httpContext)
+internal sealed class FakeStream(string? authorization, HttpContext httpContext, SeenProof proof, string binding)
 {
     private readonly Channel<ClientMessage> _received = Channel.CreateUnbounded<ClientMessage>();
     private readonly Channel<ServerMessage> _outbound = Channel.CreateUnbounded<ServerMessage>();
 
     /// <summary>The <c>authorization</c> metadata the stream was opened with.</summary>
     public string? Authorization { get; } = authorization;
+
+    /// <summary>The verified proof the stream was opened with.</summary>
+    public SeenProof Proof { get; } = proof;
+
+    /// <summary>The <c>rta-stream-binding</c> the stream was answered with.</summary>
+    public string Binding { get; } = binding;
 
     /// <summary>The HTTP connection the stream runs on.</summary>
     public string ConnectionId => httpContext.Connection.Id;
@@ -54,6 +60,11 @@ internal sealed class FakeStream(string? authorization, HttpContext httpContext)
     /// <summary>Ends the stream normally (status OK), as a replica shutting down gracefully would.</summary>
     public void Complete() => _outbound.Writer.TryComplete();
 
+    /// <summary>Ends the stream as the server does when a newer stream of the same key replaced it.</summary>
+    public void Supersede() => _outbound.Writer.TryComplete(new RpcException(
+        new Status(StatusCode.ResourceExhausted, RtaStreamCloseReasons.Superseded),
+        new Metadata { { "rta-reason", RtaStreamCloseReasons.Superseded } }));
+
     /// <summary>Breaks the stream as a crashing server or a dropped network would (HTTP/2 RST_STREAM).</summary>
     public void Abort()
     {
@@ -81,6 +92,12 @@ internal sealed class FakeStream(string? authorization, HttpContext httpContext)
         catch (OperationCanceledException)
         {
             // The client went away or the stream was aborted.
+        }
+        catch (RpcException)
+        {
+            stopReading.Cancel();
+            await reading;
+            throw;
         }
 
         // The handler must not return while the request stream is still being read.
