@@ -22,5 +22,8 @@ internal interface IAgentSession : IAsyncDisposable
     /// <summary>Raised on the live channel's loop when the server pushes a fresh token (scheduled, or because the context changed).</summary>
     event EventHandler<RtaTokenRefreshedEventArgs>? TokenRefreshed;
 
+    /// <summary>The session's newest RTAToken, as the SDK holds it (the stolen-token scenario copies it).</summary>
+    string CurrentToken { get; }
+
     Task<RtaAuthorizationResult> AuthorizeAsync(AgentAction action, string resourceId, CancellationToken cancellationToken);
 }

@@ -27,6 +27,8 @@ internal sealed class RtaAgentSession(RtaClient client) : IAgentSession
 
     public IReadOnlyList<string> Scopes => client.Scopes;
 
+    public string CurrentToken => client.CurrentToken;
+
     public bool HasEnded => client.State is RtaConnectionState.Revoked or RtaConnectionState.Expired or RtaConnectionState.Disposed;
 
     public Task<RtaAuthorizationResult> AuthorizeAsync(AgentAction action, string resourceId, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.AgentSimulator.Configuration;
+using RealTimeAuth.AgentSimulator.Scenarios.Attacks;
 using RealTimeAuth.Sdk;
 
 namespace RealTimeAuth.AgentSimulator.Agents;
@@ -14,7 +15,12 @@ internal sealed class RtaClientProvider : IDisposable
     private readonly Lazy<RtaClientFactory> _factory;
 
     public RtaClientProvider(
-        IOptions<SimulatorOptions> options, ResolvedAddresses addresses, ILoggerFactory loggerFactory, TimeProvider time, IMeterFactory meterFactory)
+        IOptions<SimulatorOptions> options,
+        ResolvedAddresses addresses,
+        ProofTap proofTap,
+        ILoggerFactory loggerFactory,
+        TimeProvider time,
+        IMeterFactory meterFactory)
     {
         _factory = new Lazy<RtaClientFactory>(() => new RtaClientFactory(
             new RtaClientOptions
@@ -23,6 +29,7 @@ internal sealed class RtaClientProvider : IDisposable
                 ClientId = options.Value.CoPilot.ClientId,
                 ClientSecret = options.Value.CoPilot.ClientSecret,
                 AllowInsecureHttp = options.Value.AllowInsecureHttp,
+                SessionKeys = proofTap,
                 Agent = new RtaAgentIdentity { Id = "agent-simulator", Kind = "copilot", Software = AgentIdentities.Software },
             },
             createHttpHandler: null,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RealTimeAuth.ServiceDefaults;
 
 namespace RealTimeAuth.AgentSimulator.Configuration;
 
@@ -11,6 +12,17 @@ internal sealed class ResolvedAddresses(IOptions<SimulatorOptions> options, ICon
     public Uri Server => _server.Value;
 
     public Uri IdentityProvider => _identityProvider.Value;
+
+    /// <summary>
+    /// The server's gRPC live channel: its <c>grpc</c> endpoint when service discovery names one (the app host gives the
+    /// server an HTTP/2-only endpoint for it), else the server's own address.
+    /// </summary>
+    public Uri LiveChannel =>
+        ServiceAddress.TryParse(options.Value.ServerAddress, out var server)
+        && configuration[$"services:{server.Host}:{ResourceNames.GrpcEndpoint}:0"] is { Length: > 0 } grpc
+        && Uri.TryCreate(grpc, UriKind.Absolute, out var uri)
+            ? uri
+            : Server;
 
     private static Uri Resolve(string value, SimulatorOptions options, IConfiguration configuration, string key)
     {

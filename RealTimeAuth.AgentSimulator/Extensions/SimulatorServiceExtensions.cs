@@ -6,6 +6,7 @@ using RealTimeAuth.AgentSimulator.Configuration;
 using RealTimeAuth.AgentSimulator.Identity;
 using RealTimeAuth.AgentSimulator.Load;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.AgentSimulator.Scenarios.Attacks;
 using RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 using RealTimeAuth.AgentSimulator.Telemetry;
 
@@ -46,6 +47,8 @@ public static class SimulatorServiceExtensions
         services.AddSingleton<IScenarioTrigger, UserDisabledTrigger>();
         services.AddSingleton<IScenarioTrigger, RiskRisesTrigger>();
         services.AddSingleton<IScenarioTrigger, PolicyTightenedTrigger>();
+        services.AddSingleton<IScenarioTrigger, StolenTokenTrigger>();
+        services.AddSingleton<ProofTap>();
         services.AddSingleton<ScenarioCatalog>();
         services.AddSingleton<ScenarioRunner>();
         services.AddSingleton<LoadRunner>();

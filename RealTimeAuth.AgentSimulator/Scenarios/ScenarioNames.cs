@@ -8,6 +8,7 @@ public static class ScenarioNames
     public const string UserDisabled = "user-disabled";
     public const string RiskRises = "risk-rises";
     public const string PolicyTightened = "policy-tightened";
+    public const string StolenToken = "stolen-token";
 
-    public static readonly IReadOnlyList<string> All = [Steady, CompromisedAgent, UserDisabled, RiskRises, PolicyTightened];
+    public static readonly IReadOnlyList<string> All = [Steady, CompromisedAgent, UserDisabled, RiskRises, PolicyTightened, StolenToken];
 }

@@ -170,7 +170,10 @@ internal sealed class ScenarioRunner(
                     outcome?.ExpectedDeniedActions ?? [],
                     outcome?.RevokedSessionIds ?? [],
                     outcome?.EventSequence,
-                    triggerError),
+                    triggerError)
+                {
+                    Attacks = outcome?.Attacks ?? [],
+                },
             Agents = agents,
             Verdict = verdict,
         };

@@ -20,6 +20,10 @@ internal static class ScenarioSummaryFormatter
         {
             var at = report.TriggeredAt is { } triggeredAt ? (triggeredAt - report.StartedAt).TotalSeconds.ToString("F1", culture) : "?";
             Line(text, trigger.Error is null ? $"   Trigger at +{at} s: {trigger.Description}" : $"   Trigger at +{at} s FAILED: {trigger.Error}");
+            foreach (var attack in trigger.Attacks)
+            {
+                Line(text, $"     {(attack.Passed ? "refused" : attack.Refused ? "WRONG" : "BREACH"),-7} {attack.Attempt}: {attack.Answer}");
+            }
         }
 
         Line(text, string.Create(culture, $"   {"agent",-34} {"allowed",8} {"denied",7} {"after trigger",14}  outcome"));

@@ -26,6 +26,11 @@ internal static class ScenarioVerdict
             JudgeDenied(action, agents, findings, failures);
         }
 
+        foreach (var attack in outcome?.Attacks ?? [])
+        {
+            JudgeAttack(attack, findings, failures);
+        }
+
         var coPilotExpectedToStop = outcome?.CoPilotExpectedToStop ?? false;
         if (coPilotRevoked != coPilotExpectedToStop)
         {
@@ -93,6 +98,22 @@ internal static class ScenarioVerdict
             {
                 findings.Add($"{agent.AgentId} was denied {action} {counts.DeniedAfterTrigger} times after the trigger.");
             }
+        }
+    }
+
+    private static void JudgeAttack(Attacks.AttackAttempt attack, List<string> findings, List<string> failures)
+    {
+        if (attack.Passed)
+        {
+            findings.Add($"Refused: {attack.Attempt} ({attack.Answer}).");
+        }
+        else if (attack.Refused)
+        {
+            failures.Add($"{attack.Attempt}: refused, but for '{attack.Reason ?? "no reason"}' ({attack.Answer}), not {string.Join(" or ", attack.ExpectedReasons)}.");
+        }
+        else
+        {
+            failures.Add($"BREACH: {attack.Attempt}: {attack.Answer}.");
         }
     }
 

@@ -17,4 +17,7 @@ internal sealed record TriggerOutcome(string Description)
 
     /// <summary>The server's event log sequence of the change, when it reported one.</summary>
     public long? EventSequence { get; init; }
+
+    /// <summary>Uses of a stolen token the trigger attempted; each must have been refused for one of its expected reasons.</summary>
+    public IReadOnlyList<Attacks.AttackAttempt> Attacks { get; init; } = [];
 }

@@ -7,4 +7,8 @@ public sealed record TriggerReport(
     IReadOnlyList<string> ExpectedDeniedActions,
     IReadOnlyList<string> RevokedSessionIds,
     long? EventSequence,
-    string? Error);
+    string? Error)
+{
+    /// <summary>What a stolen-token trigger tried, and how the server answered each attempt.</summary>
+    public IReadOnlyList<Attacks.AttackAttempt> Attacks { get; init; } = [];
+}

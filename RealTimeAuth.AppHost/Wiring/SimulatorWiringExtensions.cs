@@ -20,6 +20,7 @@ internal static class SimulatorWiringExtensions
         ("user-disabled", "Scenario: user disabled", "The user is disabled at the IdP mid-task; every agent stops. Waits for the security events issue."),
         ("risk-rises", "Scenario: risk rises", "Risk rises: writes are denied while reads continue. Waits for the security events and policy issues."),
         ("policy-tightened", "Scenario: policy tightened", "An admin tightens a policy; the removed permission is denied at once. Waits for the policy issue."),
+        ("stolen-token", "Scenario: stolen token", "An attacker copies an agent's token (and an old proof) and tries to stream, authorize and delegate; every attempt is refused."),
     ];
 
     public static IResourceBuilder<ProjectResource> WithSimulatorWiring(

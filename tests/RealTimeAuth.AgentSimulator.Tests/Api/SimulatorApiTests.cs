@@ -20,7 +20,7 @@ public sealed class SimulatorApiTests : IClassFixture<SimulatorApiTests.IdleSimu
     {
         var scenarios = await _client.GetFromJsonAsync<JsonElement[]>(new Uri("/scenarios", UriKind.Relative)).WaitAsync(TestTimeouts.Default);
 
-        Assert.Equal(["steady", "compromised-agent", "user-disabled", "risk-rises", "policy-tightened"], scenarios!.Select(scenario => scenario.GetProperty("name").GetString()));
+        Assert.Equal(["steady", "compromised-agent", "user-disabled", "risk-rises", "policy-tightened", "stolen-token"], scenarios!.Select(scenario => scenario.GetProperty("name").GetString()));
         Assert.All(scenarios!, scenario => Assert.True(scenario.GetProperty("available").GetBoolean()));
     }
 

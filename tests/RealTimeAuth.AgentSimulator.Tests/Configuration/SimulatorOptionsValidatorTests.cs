@@ -43,7 +43,7 @@ public sealed class SimulatorOptionsValidatorTests
 
         var failure = Assert.Single(new SimulatorOptionsValidator().Validate(null, options).Failures!);
 
-        Assert.Equal("Simulator:Scenario is 'chaos'; it must be one of steady, compromised-agent, user-disabled, risk-rises, policy-tightened.", failure);
+        Assert.Equal("Simulator:Scenario is 'chaos'; it must be one of steady, compromised-agent, user-disabled, risk-rises, policy-tightened, stolen-token.", failure);
     }
 
     [Fact]

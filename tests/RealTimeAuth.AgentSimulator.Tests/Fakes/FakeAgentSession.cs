@@ -22,6 +22,8 @@ internal sealed class FakeAgentSession(string agentId, Func<AgentAction, int, Ta
 
     public IReadOnlyList<string> Scopes { get; init; } = ["records:read"];
 
+    public string CurrentToken { get; init; } = "fake-token";
+
     public bool HasEnded { get; private set; }
 
     /// <summary>The token of the latest call, to see the agent cancel it.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.AgentSimulator.Configuration;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.AgentSimulator.Scenarios.Attacks;
 using RealTimeAuth.AgentSimulator.Scenarios.Triggers;
 using RealTimeAuth.AgentSimulator.Tests.Fakes;
 
@@ -19,6 +20,7 @@ public sealed class ScenarioCatalogTests
         new UserDisabledTrigger(Events),
         new SteadyWorkTrigger(),
         new RiskRisesTrigger(Events),
+        new StolenTokenTrigger(new ProofTap(), null!, Options.Create(new SimulatorOptions()), TimeProvider.System),
     ]);
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class ScenarioCatalogTests
 
         Assert.Equal(ScenarioSelectionStatus.Unknown, selection.Status);
         Assert.Null(selection.Trigger);
-        Assert.EndsWith("Scenarios: steady, compromised-agent, user-disabled, risk-rises, policy-tightened.", selection.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Scenarios: steady, compromised-agent, user-disabled, risk-rises, policy-tightened, stolen-token.", selection.Message, StringComparison.Ordinal);
     }
 
     [Fact]

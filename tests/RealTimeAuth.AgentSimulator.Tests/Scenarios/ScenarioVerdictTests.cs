@@ -1,5 +1,6 @@
 using RealTimeAuth.AgentSimulator.Agents;
 using RealTimeAuth.AgentSimulator.Scenarios;
+using RealTimeAuth.AgentSimulator.Scenarios.Attacks;
 using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.AgentSimulator.Tests.Scenarios;
@@ -102,6 +103,48 @@ public sealed class ScenarioVerdictTests
         var verdict = ScenarioVerdict.Judge(null, "The admin API answered 401.", [Continued("policy-reader-1")], coPilotRevoked: false);
 
         Assert.Equal("FAILED: The trigger failed: The admin API answered 401.", verdict.Summary);
+    }
+
+    [Fact]
+    public void Judge_EveryAttackRefusedForItsReason_Passes()
+    {
+        var outcome = new TriggerOutcome("stolen token")
+        {
+            Attacks = [new AttackAttempt("open a gRPC stream with the token alone", ["proof-missing"], true, "gRPC Unauthenticated: proof-missing", "proof-missing")],
+        };
+
+        var verdict = ScenarioVerdict.Judge(outcome, null, [Continued("policy-reader-1")], coPilotRevoked: false);
+
+        Assert.True(verdict.Passed, string.Join('\n', verdict.Findings));
+        Assert.Contains("✓ Refused: open a gRPC stream with the token alone (gRPC Unauthenticated: proof-missing).", verdict.Findings);
+    }
+
+    [Fact]
+    public void Judge_AttackAccepted_FailsAsABreach()
+    {
+        var outcome = new TriggerOutcome("stolen token")
+        {
+            Attacks = [new AttackAttempt("authorize over HTTP with the token alone", ["proof-missing"], false, "HTTP 200: accepted", null)],
+        };
+
+        var verdict = ScenarioVerdict.Judge(outcome, null, [Continued("policy-reader-1")], coPilotRevoked: false);
+
+        Assert.False(verdict.Passed);
+        Assert.Equal("FAILED: BREACH: authorize over HTTP with the token alone: HTTP 200: accepted.", verdict.Summary);
+    }
+
+    [Fact]
+    public void Judge_AttackRefusedForAnotherReason_Fails()
+    {
+        var outcome = new TriggerOutcome("stolen token")
+        {
+            Attacks = [new AttackAttempt("open a gRPC stream with the token alone", ["proof-missing"], true, "gRPC Unavailable: replica-not-current", "replica-not-current")],
+        };
+
+        var verdict = ScenarioVerdict.Judge(outcome, null, [Continued("policy-reader-1")], coPilotRevoked: false);
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("not proof-missing", verdict.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
