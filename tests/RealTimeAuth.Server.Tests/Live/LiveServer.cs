@@ -97,6 +97,17 @@ public sealed class LiveServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Moves the server's fake clock, then waits until the replica has read the log at the new time: a jump past
+    /// <c>Replica:MaxStaleness</c> otherwise leaves it refusing as not current until its next poll.
+    /// </summary>
+    public async Task AdvanceAsync(ServerClock clock, TimeSpan by)
+    {
+        clock.Time.Advance(by);
+        var replica = Service<IReplicaCurrency>();
+        Assert.True(await EventuallyAsync(() => replica.IsCurrent), "The replica did not catch up after the clock moved.");
+    }
+
     /// <summary>An absolute URI of this server, as it sees its requests.</summary>
     public Uri Uri(string path) => new(Factory.Server.BaseAddress, path);
 
