@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -156,7 +157,8 @@ internal sealed partial class LiveChannelService(
     private bool IsOpenStreamBinding(Guid sessionId, string binding)
     {
         Span<byte> presented = stackalloc byte[LiveConnection.BindingLength];
-        return Base64Url.TryDecodeFromChars(binding, presented, out var length)
+        // The status form never throws on characters outside the alphabet: bad input is an unknown binding.
+        return Base64Url.DecodeFromChars(binding, presented, out _, out var length) == OperationStatus.Done
             && length == LiveConnection.BindingLength
             && hub.FindBound(sessionId, presented) is not null;
     }
