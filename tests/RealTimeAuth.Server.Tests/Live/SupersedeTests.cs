@@ -1,6 +1,7 @@
 using Grpc.Core;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Live;
+using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
 using Kind = RealTimeAuth.Protocol.Grpc.ServerMessage.KindOneofCase;
 
@@ -91,7 +92,7 @@ public sealed class SupersedeTests(InfrastructureFixture infrastructure)
         await using (second)
         {
             var agent = await first.CreateSessionAsync(Scopes);
-            Assert.True(await LiveServer.EventuallyAsync(() => second.Service<Sessions.SessionCache>().Find(agent.Session.Id) is not null));
+            Assert.True(await LiveServer.EventuallyAsync(() => second.Service<SessionCache>().Find(agent.Session.Id) is not null));
             using var onFirst = await LiveStreams.OpenAsync(first, agent);
             await LiveStreams.NextOfKindAsync(onFirst, Kind.Heartbeat);
 
