@@ -29,9 +29,15 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly GrpcChannel _channel;
     private readonly List<Key> _keys = [];
 
-    private LiveServer(ServerFactory root, WebApplicationFactory<Program> factory, string database)
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    private LiveServer(
+        ServerFactory root, WebApplicationFactory<Program> factory, string database, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
     {
         _root = root;
+        _settings = settings;
+        _configure = configure;
         Database = database;
         Factory = factory;
         _channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
@@ -80,6 +86,10 @@ public sealed class LiveServer : IAsyncDisposable
         }
     }
 
+    /// <summary>One more replica of a server from <see cref="StartPairAsync"/>, started now: it loads what the log holds.</summary>
+    public Task<LiveServer> StartAnotherReplicaAsync(InfrastructureFixture infrastructure) =>
+        StartOnAsync(Database, infrastructure, _settings, _configure);
+
     private static async Task<LiveServer> StartOnAsync(
         string database, InfrastructureFixture infrastructure, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
     {
@@ -92,7 +102,7 @@ public sealed class LiveServer : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
         });
-        var server = new LiveServer(root, factory, database);
+        var server = new LiveServer(root, factory, database, settings, configure);
         await server.WaitUntilReadyAsync();
         return server;
     }

@@ -92,6 +92,28 @@ public sealed class TokenRetirementTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Retirement_OnAReplicaStartedAfterIt_IsLoadedFromTheLog()
+    {
+        var clock = new ServerClock();
+        var (first, second) = await LiveServer.StartPairAsync(infrastructure, "retire_late_replica", Settings, clock.Configure);
+        await using (first)
+        await using (second)
+        {
+            var agent = await first.CreateSessionAsync(Scopes);
+            await first.AdvanceAsync(clock, TimeSpan.FromSeconds(6.5));
+            using var stream = await LiveStreams.OpenAsync(first, agent);
+            var refresh = await AcknowledgeRefreshAsync(first, agent, stream);
+
+            await using var late = await first.StartAnotherReplicaAsync(infrastructure);
+            await late.AdvanceAsync(clock, Grace);
+            var refused = await Assert.ThrowsAsync<RpcException>(() => AuthorizeAsync(late, agent, agent.Token));
+
+            Assert.Equal(refresh.TokenSequence, late.Service<SessionCache>().Find(agent.Session.Id)?.TokenCutoff?.Before);
+            Assert.Equal(RtaBindingReasons.TokenSuperseded, LiveStreams.Reason(refused));
+        }
+    }
+
+    [Fact]
     public async Task HotPaths_WriteNothing_OnlyTheAcknowledgedRefreshAppendsOneEntry()
     {
         var clock = new ServerClock();
