@@ -6,6 +6,12 @@ public static class RtaEventTypes
     public const string SessionCreated = "session.created";
     public const string SessionsRevoked = "session.revoked";
     public const string SessionContextChanged = "session.context_changed";
+    /// <summary>
+    /// A session's client acknowledged a refreshed token: tokens of the session with an older sequence are refused from
+    /// the time given (payload <c>{ sessionId, before, retireAt }</c>).
+    /// </summary>
+    public const string SessionTokenRetired = "session.token-retired";
+
     public const string SigningKeysChanged = "keys.changed";
 
     /// <summary>A policy version became active (payload <c>{ version, reason }</c>); replicas load it.</summary>

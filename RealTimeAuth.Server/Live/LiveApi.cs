@@ -3,14 +3,17 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Binding;
 
 namespace RealTimeAuth.Server.Live;
 
 /// <summary>
 /// The live channel for clients without gRPC: a Server-Sent Events stream of the same messages and a
-/// JSON authorize call. Both take <c>Authorization: RTA &lt;token&gt;</c> and never a token in the URL.
+/// JSON authorize call. Both take <c>Authorization: RTA &lt;token&gt;</c> and never a token in the URL, and a
+/// <c>DPoP</c> proof of the session's key on every request (RFC 9449), with a server nonce on authorize when configured.
 /// </summary>
 public static class LiveApi
 {
@@ -44,7 +47,7 @@ public static class LiveApi
         return app;
     }
 
-    internal static Results<ServerSentEventsResult<string>, ProblemHttpResult> StreamEvents(
+    internal static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> StreamEvents(
         HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId)
     {
         var header = httpContext.Request.Headers.Authorization.ToString();
@@ -61,6 +64,13 @@ public static class LiveApi
             return LiveProblems.BadRequest("Last-Event-ID must be the sequence of an earlier event.", "last-event-id-invalid");
         }
 
+        // Checked before the stream is registered: a refused attempt leaves the session's stream untouched.
+        var proof = await services.Proofs.CheckAsync(result.Session!, ProofOf(httpContext.Request), httpContext.Request, ProofUse.SseStream, header);
+        if (!proof.IsValid)
+        {
+            return LiveProblems.ProofRefused(httpContext.Response, proof);
+        }
+
         var start = LiveAdmission.Start(resumeAfter, result, header);
         return TypedResults.ServerSentEvents(EventsAsync(httpContext, services, result.Session!, start, httpContext.RequestAborted));
     }
@@ -68,10 +78,26 @@ public static class LiveApi
     internal static async Task<Results<Ok<LiveAuthorizeResponse>, ProblemHttpResult>> AuthorizeAsync(
         HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId, CancellationToken cancellationToken)
     {
-        var result = services.Validator.ValidateAuthorizationHeader(httpContext.Request.Headers.Authorization.ToString(), sessionId);
+        // RFC 9449 §8: the nonce for the next proof rides on every answer, success or error.
+        var requireNonce = services.Proofs.RequireNonce;
+        var nonce = requireNonce ? services.Proofs.CurrentNonce : null;
+        if (nonce is not null)
+        {
+            httpContext.Response.Headers[RtaBindingNames.NonceHeader] = nonce;
+        }
+
+        var header = httpContext.Request.Headers.Authorization.ToString();
+        var result = services.Validator.ValidateAuthorizationHeader(header, sessionId);
         if (!result.IsValid)
         {
             return LiveProblems.Refused(httpContext.Response, result.Status);
+        }
+
+        var proof = await services.Proofs.CheckAsync(
+            result.Session!, ProofOf(httpContext.Request), httpContext.Request, ProofUse.HttpAuthorize, header, requireNonce);
+        if (!proof.IsValid)
+        {
+            return LiveProblems.ProofRefused(httpContext.Response, proof, nonce);
         }
 
         if (!httpContext.Request.HasJsonContentType())
@@ -106,11 +132,16 @@ public static class LiveApi
         return TypedResults.Ok(new LiveAuthorizeResponse(decision.Allowed, decision.Reason, decision.PolicyVersion));
     }
 
+    /// <summary>The single <c>DPoP</c> header; several are refused as a missing proof would be (RFC 9449 §4.3 item 1).</summary>
+    private static string? ProofOf(HttpRequest request) =>
+        request.Headers[RtaBindingNames.ProofHeader] is { Count: 1 } values ? values[0] : null;
+
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
         HttpContext httpContext, LiveApiServices services, SessionState session, LiveStreamStart start,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = services.Hub.Connect(session.Id, Transport);
+        await services.Supersession.OpenedAsync(connection);
         // A dropped stream has no status to report once events flow: the response is aborted and the
         // client reconnects with Last-Event-ID.
         using var abortOnDrop = connection.Dropped.Register(httpContext.Abort);

@@ -9,4 +9,6 @@ internal sealed record LiveApiServices(
     [FromServices] SessionTokenValidator Validator,
     [FromServices] StreamHub Hub,
     [FromServices] LivePump Pump,
-    [FromServices] SessionAuthorizer Authorizer);
+    [FromServices] SessionAuthorizer Authorizer,
+    [FromServices] LiveProofs Proofs,
+    [FromServices] StreamSupersession Supersession);

@@ -39,4 +39,12 @@ public sealed class LiveChannelOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30",
         ErrorMessage = "Set LiveChannel:CloseGracePeriod between 00:00:00 and 00:00:30.")]
     public TimeSpan CloseGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// After a client acknowledged a refreshed token on its stream, how long the session's older tokens are still
+    /// accepted (requests already in flight with them), before every replica refuses them as <c>token-superseded</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00",
+        ErrorMessage = "Set LiveChannel:TokenRetirementGrace between 00:00:00 and 00:05:00.")]
+    public TimeSpan TokenRetirementGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

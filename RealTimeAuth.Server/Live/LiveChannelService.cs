@@ -1,27 +1,40 @@
+using System.Buffers;
+using System.Buffers.Text;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
 
 /// <summary>
 /// The gRPC live channel (<c>realtimeauth.v1.LiveChannel</c>). Every call carries
-/// <c>authorization: RTA &lt;token&gt;</c>; the stream is bound to the session its token names.
+/// <c>authorization: RTA &lt;token&gt;</c>; the stream is bound to the session its token names. Opening a stream
+/// needs a proof of the session's key (<c>dpop</c>); a unary <c>Authorize</c> brings one too, or names an open stream
+/// of its session on this replica by the binding that stream was given (<c>rta-stream-binding</c>).
 /// </summary>
 internal sealed partial class LiveChannelService(
     SessionTokenValidator validator,
     StreamHub hub,
     LivePump pump,
     SessionAuthorizer authorizer,
+    LiveProofs proofs,
+    StreamSupersession supersession,
+    TokenRetirement retirement,
     IOptions<LiveChannelOptions> options,
     TimeProvider timeProvider,
     ILogger<LiveChannelService> logger) : LiveChannel.LiveChannelBase
 {
     public const string Transport = "grpc";
     private const string AuthorizationKey = "authorization";
+
+    /// <summary>The proof header <c>DPoP</c> as gRPC metadata, whose keys are lower case.</summary>
+    private const string ProofKey = "dpop";
 
     /// <summary>Optional metadata naming the session the caller means; a token of another session is then refused.</summary>
     public const string SessionIdKey = "rta-session-id";
@@ -37,15 +50,25 @@ internal sealed partial class LiveChannelService(
             throw LiveRpcErrors.Refused(result.Status);
         }
 
+        // Checked before the stream is registered: a refused attempt leaves the session's stream untouched.
+        var proof = await proofs.CheckAsync(
+            result.Session!, context.RequestHeaders.GetValue(ProofKey), context.GetHttpContext().Request, ProofUse.GrpcStream, header!);
+        if (!proof.IsValid)
+        {
+            throw LiveRpcErrors.ProofRefused(proof);
+        }
+
         // Registered before waiting for Hello, so no change is missed meanwhile; it queues.
         using var connection = hub.Connect(result.Session!.Id, Transport);
+        await supersession.OpenedAsync(connection);
+        await context.WriteResponseHeadersAsync(new Metadata { { RtaBindingNames.StreamBindingMetadata, connection.Binding } });
         var hello = await ReadHelloAsync(requestStream, cancellationToken);
         var start = LiveAdmission.Start(hello.ResumeAfter, result, header!);
         LogOpened(logger, connection.SessionId, hello.ResumeAfter);
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connection.Dropped);
-        var acknowledgements = ReadAcknowledgementsAsync(requestStream, connection, stopReading.Token);
+        var acknowledgements = ReadAcknowledgementsAsync(requestStream, connection, retirement, stopReading.Token);
         var sessionEnded = false;
         try
         {
@@ -80,10 +103,17 @@ internal sealed partial class LiveChannelService(
 
     public override async Task<AuthorizeResponse> Authorize(AuthorizeRequest request, ServerCallContext context)
     {
-        var result = validator.ValidateAuthorizationHeader(context.RequestHeaders.GetValue(AuthorizationKey), ExpectedSession(context));
+        var header = context.RequestHeaders.GetValue(AuthorizationKey);
+        var result = validator.ValidateAuthorizationHeader(header, ExpectedSession(context));
         if (!result.IsValid)
         {
             throw LiveRpcErrors.Refused(result.Status);
+        }
+
+        var possession = await CheckPossessionAsync(result.Session!, header!, context);
+        if (!possession.IsValid)
+        {
+            throw LiveRpcErrors.ProofRefused(possession);
         }
 
         if (string.IsNullOrEmpty(request.Action) || string.IsNullOrEmpty(request.Resource?.Type))
@@ -101,6 +131,36 @@ internal sealed partial class LiveChannelService(
         };
         var decision = await authorizer.AuthorizeAsync(result.Session!, query, context.CancellationToken);
         return new AuthorizeResponse { Decision = decision.Allowed, Reason = decision.Reason, PolicyVersion = decision.PolicyVersion };
+    }
+
+    /// <summary>
+    /// A unary call proves possession through its session's open bound stream here (no signature to verify on the
+    /// hot path), or with a proof of its own. See docs/adr/0015-bound-sessions.md.
+    /// </summary>
+    private async Task<ProofCheck> CheckPossessionAsync(SessionState session, string header, ServerCallContext context)
+    {
+        if (session.KeyThumbprint is not { } key)
+        {
+            return proofs.Refuse(ProofUse.GrpcAuthorize, RtaBindingReasons.SessionUnbound);
+        }
+
+        if (context.RequestHeaders.GetValue(RtaBindingNames.StreamBindingMetadata) is { } binding)
+        {
+            return IsOpenStreamBinding(session.Id, binding)
+                ? ProofCheck.Valid(key)
+                : proofs.Refuse(ProofUse.GrpcAuthorize, RtaBindingReasons.StreamBindingUnknown);
+        }
+
+        return await proofs.CheckAsync(session, context.RequestHeaders.GetValue(ProofKey), context.GetHttpContext().Request, ProofUse.GrpcAuthorize, header);
+    }
+
+    private bool IsOpenStreamBinding(Guid sessionId, string binding)
+    {
+        Span<byte> presented = stackalloc byte[LiveConnection.BindingLength];
+        // The status form never throws on characters outside the alphabet: bad input is an unknown binding.
+        return Base64Url.DecodeFromChars(binding, presented, out _, out var length) == OperationStatus.Done
+            && length == LiveConnection.BindingLength
+            && hub.FindBound(sessionId, presented) is not null;
     }
 
     private async Task<Hello> ReadHelloAsync(IAsyncStreamReader<ClientMessage> requestStream, CancellationToken cancellationToken)
@@ -123,15 +183,18 @@ internal sealed partial class LiveChannelService(
     }
 
     private static async Task ReadAcknowledgementsAsync(
-        IAsyncStreamReader<ClientMessage> requestStream, LiveConnection connection, CancellationToken cancellationToken)
+        IAsyncStreamReader<ClientMessage> requestStream, LiveConnection connection, TokenRetirement retirement, CancellationToken cancellationToken)
     {
         try
         {
             while (await requestStream.MoveNext(cancellationToken))
             {
-                if (requestStream.Current.KindCase == ClientMessage.KindOneofCase.Ack)
+                if (requestStream.Current.KindCase == ClientMessage.KindOneofCase.Ack
+                    && connection.Acknowledge(requestStream.Current.Ack.Sequence)
+                    && connection.TakeAcknowledgedRefresh() is > 0 and var refreshed)
                 {
-                    connection.Acknowledge(requestStream.Current.Ack.Sequence);
+                    // The client holds the refreshed token: the ones before it may go after the grace.
+                    await retirement.RetireBeforeAsync(connection.SessionId, refreshed);
                 }
             }
         }

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 
 namespace RealTimeAuth.Server.Live;
@@ -5,12 +7,15 @@ namespace RealTimeAuth.Server.Live;
 /// <summary>
 /// One open stream of one session, as the <see cref="StreamHub"/> sees it: a bounded queue of session
 /// changes, the sequence of the messages sent and the last one the client acknowledged. Disposing it
-/// removes it from the hub.
+/// removes it from the hub. A stream opened with a proof of the session's key carries a random
+/// <see cref="Binding"/>, which a unary <c>Authorize</c> presents instead of a proof of its own.
 /// </summary>
 internal sealed class LiveConnection : IDisposable
 {
     private readonly Channel<LiveSignal> _signals;
     private readonly Action<LiveConnection> _release;
+    private readonly byte[] _binding = RandomNumberGenerator.GetBytes(BindingLength);
+    private readonly Lock _refreshLock = new();
 
     // Never disposed: the hub may still drop a connection that is closing, and it holds no timer or handle.
     private readonly CancellationTokenSource _dropped = new();
@@ -18,6 +23,11 @@ internal sealed class LiveConnection : IDisposable
     private ulong _lastAcknowledged;
     private string? _dropReason;
     private int _released;
+    private ulong _refreshMessage;
+    private uint _refreshToken;
+
+    /// <summary>Random bytes naming a bound stream: as hard to guess as a key.</summary>
+    public const int BindingLength = 32;
 
     public LiveConnection(Guid sessionId, string transport, int capacity, Action<LiveConnection> release)
     {
@@ -32,6 +42,12 @@ internal sealed class LiveConnection : IDisposable
     }
 
     public Guid SessionId { get; }
+
+    /// <summary>Names this stream among the replicas, so a newer stream of its session supersedes it everywhere else.</summary>
+    public Guid Id { get; } = Guid.NewGuid();
+
+    /// <summary>The stream binding sent to the client (base64url of 32 random bytes); a secret like the token.</summary>
+    public string Binding => Base64Url.EncodeToString(_binding);
 
     /// <summary><c>grpc</c> or <c>sse</c>.</summary>
     public string Transport { get; }
@@ -83,6 +99,39 @@ internal sealed class LiveConnection : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="presented"/> is this open stream's binding; compared in constant time.</summary>
+    public bool IsBoundBy(ReadOnlySpan<byte> presented) =>
+        DropReason is null && !IsClosed && CryptographicOperations.FixedTimeEquals(presented, _binding);
+
+    /// <summary>Remembers that the message <paramref name="messageSequence"/> carried token <paramref name="tokenSequence"/>.</summary>
+    public void NoteTokenRefresh(ulong messageSequence, uint tokenSequence)
+    {
+        lock (_refreshLock)
+        {
+            _refreshMessage = messageSequence;
+            _refreshToken = tokenSequence;
+        }
+    }
+
+    /// <summary>
+    /// The sequence of the newest refreshed token the client has acknowledged and not reported before; zero when
+    /// none. Each refresh is reported once, so the tokens before it are retired once.
+    /// </summary>
+    public uint TakeAcknowledgedRefresh()
+    {
+        lock (_refreshLock)
+        {
+            if (_refreshToken == 0 || LastAcknowledged < _refreshMessage)
+            {
+                return 0;
+            }
+
+            var token = _refreshToken;
+            _refreshToken = 0;
+            return token;
+        }
     }
 
     /// <summary>Queues a change without waiting; false when the queue is full or the stream was dropped.</summary>

@@ -15,6 +15,10 @@ public static class LiveModule
         services.AddValidatedOptions<LiveChannelOptions>(builder.Configuration, LiveChannelOptions.SectionName);
         services.AddSingleton<StreamHub>();
         services.AddSingleton<LivePump>();
+        services.AddSingleton<LiveProofs>();
+        services.AddSingleton<TokenRetirement>();
+        services.AddSingleton<StreamSupersession>();
+        services.AddHostedService(sp => sp.GetRequiredService<StreamSupersession>());
         builder.ConfigureKestrelProtocols();
         return builder;
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RealTimeAuth.Protocol.Binding;
+using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
@@ -26,6 +28,30 @@ internal static class LiveProblems
             ? "RTA"
             : $"RTA error=\"invalid_token\", error_description=\"{reason}\"";
         return Problem(StatusCodes.Status401Unauthorized, "The RTA token was refused.", reason);
+    }
+
+    /// <summary>
+    /// A refused proof of possession is 401 with a DPoP challenge (RFC 9449 §7.1): <c>invalid_dpop_proof</c>, or
+    /// <c>use_dpop_nonce</c> with the nonce to use (§8); the reason code is in the problem. A replay check that could
+    /// not be made is 503: the client retries with a fresh proof.
+    /// </summary>
+    public static ProblemHttpResult ProofRefused(HttpResponse response, ProofCheck check, string? nonce = null)
+    {
+        var reason = check.Reason!;
+        if (check.IsUnavailable)
+        {
+            response.Headers.RetryAfter = "1";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "The proof could not be checked for replay; retry.", reason);
+        }
+
+        var error = check.WantsNonce && nonce is not null ? RtaBindingNames.Errors.UseDpopNonce : RtaBindingNames.Errors.InvalidDpopProof;
+        if (nonce is not null)
+        {
+            response.Headers[RtaBindingNames.NonceHeader] = nonce;
+        }
+
+        response.Headers.WWWAuthenticate = $"{RtaBindingNames.ChallengeScheme} error=\"{error}\", algs=\"{RtaBindingNames.Algorithm}\"";
+        return Problem(StatusCodes.Status401Unauthorized, "The proof of possession was refused.", reason);
     }
 
     public static ProblemHttpResult BadRequest(string title, string reason) =>

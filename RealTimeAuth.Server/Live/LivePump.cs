@@ -84,7 +84,9 @@ internal sealed partial class LivePump(
                 }
 
                 using var activity = StartPush(connection, "token_refresh", refreshReason, default);
-                yield return Stamp(connection, LiveMessages.TokenRefresh(token, refreshReason), activity);
+                var refresh = Stamp(connection, LiveMessages.TokenRefresh(token, refreshReason), activity);
+                connection.NoteTokenRefresh(refresh.Sequence, token.Sequence);
+                yield return refresh;
                 nextRefresh = RefreshDue(token.FreshUntil, window);
                 refreshReason = RtaRefreshReasons.Scheduled;
                 continue;

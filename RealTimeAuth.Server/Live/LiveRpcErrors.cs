@@ -1,4 +1,6 @@
 using Grpc.Core;
+using RealTimeAuth.Protocol.Live;
+using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
@@ -15,7 +17,19 @@ internal static class LiveRpcErrors
     public static RpcException Refused(SessionTokenStatus status) =>
         Error(status == SessionTokenStatus.ReplicaNotCurrent ? StatusCode.Unavailable : StatusCode.Unauthenticated, status.ToWire());
 
-    public static RpcException Dropped(string reason) => Error(StatusCode.ResourceExhausted, reason);
+    /// <summary>
+    /// A refused proof of possession is <c>Unauthenticated</c> with its reason; a replay check that could not be made
+    /// is <c>Unavailable</c>, so the client retries with a fresh proof.
+    /// </summary>
+    public static RpcException ProofRefused(ProofCheck check) =>
+        Error(check.IsUnavailable ? StatusCode.Unavailable : StatusCode.Unauthenticated, check.Reason!);
+
+    /// <summary>
+    /// A stream the hub dropped: <c>Aborted</c> when a newer stream of the session took over (the client holding the
+    /// key already has it), <c>ResourceExhausted</c> when the client did not drain its queue (it should reconnect).
+    /// </summary>
+    public static RpcException Dropped(string reason) =>
+        Error(reason == RtaStreamCloseReasons.Superseded ? StatusCode.Aborted : StatusCode.ResourceExhausted, reason);
 
     public static RpcException InvalidArgument(string reason) => Error(StatusCode.InvalidArgument, reason);
 

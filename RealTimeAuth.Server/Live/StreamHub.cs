@@ -9,8 +9,9 @@ using RealTimeAuth.Server.Telemetry;
 namespace RealTimeAuth.Server.Live;
 
 /// <summary>
-/// The open live streams of this replica, by session (a session briefly has two while its client
-/// reconnects). One subscription to the <see cref="SessionCache"/> routes each revocation or context
+/// The open live streams of this replica, by session. One key holds one live stream: a stream opened with a
+/// valid proof supersedes the session's other streams (<see cref="Supersede"/>), here and, through
+/// <see cref="StreamSupersession"/>, on the other replicas. One subscription to the <see cref="SessionCache"/> routes each revocation or context
 /// change to the session's streams. It runs on the replica synchronizer's thread, so it never waits:
 /// a stream whose queue is full is dropped instead.
 /// </summary>
@@ -43,6 +44,42 @@ internal sealed partial class StreamHub : IDisposable
         _connections.AddOrUpdate(sessionId, static (_, added) => [added], static (_, list, added) => list.Add(added), connection);
         _telemetry.ActiveStreams.Add(1, new KeyValuePair<string, object?>("rta.stream.transport", transport));
         return connection;
+    }
+
+    /// <summary>
+    /// Drops every other stream of the session of <paramref name="kept"/> on this replica with
+    /// <see cref="RtaStreamCloseReasons.Superseded"/>; returns how many were dropped.
+    /// </summary>
+    public int Supersede(Guid sessionId, Guid kept)
+    {
+        var dropped = 0;
+        foreach (var connection in ConnectionsOf(sessionId))
+        {
+            if (connection.Id != kept && connection is { DropReason: null, IsClosed: false })
+            {
+                connection.Drop(RtaStreamCloseReasons.Superseded);
+                LogSuperseded(_logger, sessionId, connection.Transport);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>The open stream of the session on this replica whose binding is <paramref name="binding"/>, if any.</summary>
+    public LiveConnection? FindBound(Guid sessionId, ReadOnlySpan<byte> binding)
+    {
+        LiveConnection? found = null;
+        // Every candidate is compared, so the time taken says nothing of which one matched.
+        foreach (var connection in ConnectionsOf(sessionId))
+        {
+            if (connection.IsBoundBy(binding))
+            {
+                found = connection;
+            }
+        }
+
+        return found;
     }
 
     public void Dispose() => _subscription.Dispose();
@@ -91,4 +128,8 @@ internal sealed partial class StreamHub : IDisposable
     [LoggerMessage(EventId = 7000, Level = LogLevel.Warning,
         Message = "Dropped a {Transport} stream of session {SessionId}: its queue is full (LiveChannel:StreamBufferCapacity)")]
     private static partial void LogDropped(ILogger logger, Guid sessionId, string transport);
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
+        Message = "Closed a {Transport} stream of session {SessionId}: a newer stream of the session opened with a valid proof")]
+    private static partial void LogSuperseded(ILogger logger, Guid sessionId, string transport);
 }

@@ -122,8 +122,30 @@ public sealed class SessionCache
         }
     }
 
+    /// <summary>
+    /// Retires the session's tokens below <paramref name="cutoff"/>'s sequence from its time on; no subscriber is told,
+    /// since open streams go on (they are bound already). A session not held here is skipped: it is not served here.
+    /// </summary>
+    internal void RetireTokens(Guid sessionId, TokenCutoff cutoff)
+    {
+        while (_sessions.TryGetValue(sessionId, out var session))
+        {
+            var retired = session.WithTokenCutoff(cutoff);
+            if (ReferenceEquals(retired, session) || _sessions.TryUpdate(sessionId, retired, session))
+            {
+                return;
+            }
+        }
+    }
+
     private void Store(SessionState session)
     {
+        // A state read from the row knows nothing of retired tokens; what this replica applied stays.
+        if (Find(session.Id) is { TokenCutoff: not null } held && session.TokenCutoff is null)
+        {
+            session = session with { TokenCutoff = held.TokenCutoff, PreviousTokenCutoff = held.PreviousTokenCutoff };
+        }
+
         _sessions[session.Id] = session;
         if (session.ParentId is { } parent)
         {

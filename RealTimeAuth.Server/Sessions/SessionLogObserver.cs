@@ -1,20 +1,28 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Sessions;
 
 /// <summary>
 /// Keeps this replica's <see cref="SessionCache"/> equal to the event log: loads the live (and recently revoked) sessions
-/// at the snapshot, then applies each batch of session entries with one read of the rows it needs.
+/// at the snapshot, then applies each batch of session entries with one read of the rows it needs. Token retirements
+/// live only in the log: they are applied as written, and at the snapshot those young enough to matter are read back.
 /// </summary>
 internal sealed partial class SessionLogObserver(
-    SessionCache cache, IOptions<ReplicaOptions> options, RtaServerTelemetry telemetry, ILogger<SessionLogObserver> logger) : IEventLogObserver
+    SessionCache cache,
+    IOptions<ReplicaOptions> options,
+    IOptions<RtaTokenValidationOptions> tokenOptions,
+    RtaServerTelemetry telemetry,
+    ILogger<SessionLogObserver> logger) : IEventLogObserver
 {
     public IReadOnlyCollection<string> EventTypes { get; } =
-        [RtaEventTypes.SessionCreated, RtaEventTypes.SessionsRevoked, RtaEventTypes.SessionContextChanged];
+        [RtaEventTypes.SessionCreated, RtaEventTypes.SessionsRevoked, RtaEventTypes.SessionContextChanged, RtaEventTypes.SessionTokenRetired];
 
     public async Task LoadAsync(RtaDbContext db, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -24,6 +32,17 @@ internal sealed partial class SessionLogObserver(
             .ToListAsync(cancellationToken);
         cache.Load(rows.Select(row => row.ToState()));
         LogSessionsLoaded(logger, rows.Count);
+
+        // A token older than its freshness window is refused anyway, so an older retirement changes nothing.
+        var retiredSince = startedAt - tokenOptions.Value.FreshnessWindow - tokenOptions.Value.ClockSkew;
+        var retirements = await db.EventLog.AsNoTracking()
+            .Where(entry => entry.Type == RtaEventTypes.SessionTokenRetired && entry.OccurredAt > retiredSince)
+            .OrderBy(entry => entry.Sequence)
+            .ToListAsync(cancellationToken);
+        foreach (var entry in retirements)
+        {
+            ApplyRetirement(entry);
+        }
     }
 
     public async Task ApplyAsync(RtaDbContext db, IReadOnlyList<EventLogRecord> entries, CancellationToken cancellationToken)
@@ -40,6 +59,12 @@ internal sealed partial class SessionLogObserver(
 
         foreach (var entry in entries)
         {
+            if (entry.Type == RtaEventTypes.SessionTokenRetired)
+            {
+                ApplyRetirement(entry);
+                continue;
+            }
+
             if (payloads[entry.Sequence] is not { } payload || SessionEventReader.KindOf(entry.Type) is not { } kind)
             {
                 continue;
@@ -55,6 +80,14 @@ internal sealed partial class SessionLogObserver(
                     cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
                 }
             }
+        }
+    }
+
+    private void ApplyRetirement(EventLogRecord entry)
+    {
+        if (JsonSerializer.Deserialize<TokenRetiredPayload>(entry.Payload) is { } retired)
+        {
+            cache.RetireTokens(retired.SessionId, new TokenCutoff(retired.Before, retired.RetireAt));
         }
     }
 

@@ -65,7 +65,17 @@ public sealed record SessionState
     /// <summary>The key thumbprints of the delegation chain, root first, this session's last: who delegated to whom, by key.</summary>
     public ImmutableArray<string> KeyChain { get; init; } = [];
 
+    /// <summary>The newest retirement of older tokens (<c>session.token-retired</c>); not stored on the row.</summary>
+    public TokenCutoff? TokenCutoff { get; init; }
+
+    /// <summary>The retirement before <see cref="TokenCutoff"/>, kept so a newer one does not give older tokens back their grace.</summary>
+    public TokenCutoff? PreviousTokenCutoff { get; init; }
+
     public bool IsActive => Status == SessionStatus.Active;
+
+    /// <summary>Whether a token of this session with <paramref name="sequence"/> has been retired by <paramref name="now"/>.</summary>
+    public bool IsTokenRetired(uint sequence, DateTimeOffset now) =>
+        TokenCutoff is { } cutoff && (cutoff.Retires(sequence, now) || PreviousTokenCutoff?.Retires(sequence, now) == true);
 
     /// <summary>This session as a revocation at <paramref name="at"/> leaves it (the state its row gets).</summary>
     public SessionState AsRevoked(string? reason, string? detail, DateTimeOffset at) => this with
@@ -76,4 +86,11 @@ public sealed record SessionState
         RevokedAt = at,
         UpdatedAt = at,
     };
+
+    /// <summary>This session with tokens below <paramref name="cutoff"/> retired; an older or equal cutoff changes nothing.</summary>
+    public SessionState WithTokenCutoff(TokenCutoff cutoff) =>
+        TokenCutoff is { } current && current.Before >= cutoff.Before
+            ? this
+            : this with { TokenCutoff = cutoff, PreviousTokenCutoff = TokenCutoff };
+
 }

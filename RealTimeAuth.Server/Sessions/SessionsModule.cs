@@ -40,6 +40,7 @@ public static class SessionsModule
         services.AddScoped<SessionRevocations>();
         services.AddScoped<SessionContextUpdates>();
         services.AddScoped<SessionTokenRefresher>();
+        services.AddScoped<SessionTokenRetirements>();
         return builder;
     }
 

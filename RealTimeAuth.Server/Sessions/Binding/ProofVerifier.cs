@@ -24,12 +24,26 @@ public sealed partial class ProofVerifier(
         var check = await CheckAsync(request);
         if (!check.IsValid)
         {
-            telemetry.BindingRefusals.Add(
-                1, new KeyValuePair<string, object?>("use", request.Use), new KeyValuePair<string, object?>("reason", check.Reason));
-            LogRefused(logger, request.Use, check.Reason!);
+            Count(request.Use, check.Reason!);
         }
 
         return check;
+    }
+
+    /// <summary>
+    /// A refusal decided from server state before any proof is checked (an unbound session, an unknown stream
+    /// binding), counted and logged like a refused proof so every refusal of a use shows in one metric.
+    /// </summary>
+    public ProofCheck Refuse(string use, string reason)
+    {
+        Count(use, reason);
+        return ProofCheck.Refused(reason);
+    }
+
+    private void Count(string use, string reason)
+    {
+        telemetry.BindingRefusals.Add(1, new KeyValuePair<string, object?>("use", use), new KeyValuePair<string, object?>("reason", reason));
+        LogRefused(logger, use, reason);
     }
 
     /// <summary>The nonce a client should put in its next proof, for the <c>DPoP-Nonce</c> header.</summary>

@@ -19,4 +19,7 @@ public enum SessionTokenStatus
     StaleContext,
     WrongSession,
     ReplicaNotCurrent,
+
+    /// <summary>A newer token of the session was delivered and acknowledged, and the grace after that has passed.</summary>
+    TokenSuperseded,
 }

@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.Binding;
+
 namespace RealTimeAuth.Server.Sessions.Tokens;
 
 public static class SessionTokenStatusNames
@@ -17,6 +19,7 @@ public static class SessionTokenStatusNames
         SessionTokenStatus.StaleContext => "token-stale-context",
         SessionTokenStatus.WrongSession => "token-wrong-session",
         SessionTokenStatus.ReplicaNotCurrent => "server-not-current",
+        SessionTokenStatus.TokenSuperseded => RtaBindingReasons.TokenSuperseded,
         _ => "token-invalid",
     };
 }

@@ -6,9 +6,10 @@ namespace RealTimeAuth.Server.Sessions.Tokens;
 /// <summary>
 /// Decides whether a presented RTAToken may act now: the protocol checks (length, version, key,
 /// freshness, signature), then the live state (replica current, session known and active,
-/// ContextHash current, bound to the expected session). A valid signature alone is never enough.
+/// not retired by a newer acknowledged token, ContextHash current, bound to the expected session). A valid signature
+/// alone is never enough.
 /// </summary>
-public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache sessions, IReplicaCurrency replica)
+public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache sessions, IReplicaCurrency replica, TimeProvider timeProvider)
 {
     public SessionTokenResult ValidateAuthorizationHeader(string? headerValue, Guid? expectedSession = null)
     {
@@ -46,6 +47,11 @@ public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache
         if (!session.IsActive)
         {
             return new(SessionTokenStatus.SessionRevoked, session);
+        }
+
+        if (session.TokenCutoff is not null && session.IsTokenRetired(claims.Sequence, timeProvider.GetUtcNow()))
+        {
+            return new(SessionTokenStatus.TokenSuperseded, null);
         }
 
         if (claims.ContextHash != session.ContextHash)

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Live;
@@ -19,10 +17,11 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task Events_WhenSessionIsRevoked_StreamsTheRevocationAndEnds()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "sse_revoke");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
         using var client = server.CreateHttpClient();
 
-        using var response = await OpenEventsAsync(client, token);
+        using var response = await OpenEventsAsync(server, client, agent);
         using var events = new SseReader(await response.Content.ReadAsStreamAsync());
         var heartbeat = await events.NextAsync();
         var revoked = await server.RevokeAsync(session.Id, detail: "admin said so");
@@ -42,10 +41,10 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task Events_WithLastEventId_ContinuesAfterIt()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "sse_resume");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
 
-        using var response = await OpenEventsAsync(client, token, lastEventId: "9");
+        using var response = await OpenEventsAsync(server, client, agent, lastEventId: "9");
         using var events = new SseReader(await response.Content.ReadAsStreamAsync());
 
         Assert.Equal("10", (await events.NextAsync())?.Id);
@@ -55,10 +54,10 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task Events_WithForgedToken_IsUnauthorized()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "sse_forged");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
 
-        using var response = await OpenEventsAsync(client, TestTokens.Forge(token));
+        using var response = await OpenEventsAsync(server, client, agent, token: TestTokens.Forge(agent.Token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("token-bad-signature", (await ProblemAsync(response)).GetProperty("reason").GetString());
@@ -68,11 +67,11 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task AuthorizeJson_InAndOutOfScope_AnswersDecision()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "json_decide");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
 
-        using var allowed = await PostAuthorizeAsync(client, token, """{"action":"read","resource":{"type":"documents","id":"7"}}""");
-        using var denied = await PostAuthorizeAsync(client, token, """{"action":"delete","resource":{"type":"documents","id":"7"},"context":{"ip":"10.0.0.1"}}""");
+        using var allowed = await PostAuthorizeAsync(server, client, agent, """{"action":"read","resource":{"type":"documents","id":"7"}}""");
+        using var denied = await PostAuthorizeAsync(server, client, agent, """{"action":"delete","resource":{"type":"documents","id":"7"},"context":{"ip":"10.0.0.1"}}""");
         var allowedBody = await allowed.Content.ReadFromJsonAsync<JsonElement>();
         var deniedBody = await denied.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -89,12 +88,12 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task AuthorizeJson_WithRefusedToken_Is401WithChallengeAndProblem()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "json_refused");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        await server.RevokeAsync(session.Id);
+        var agent = await server.CreateSessionAsync(Scopes);
+        await server.RevokeAsync(agent.Session.Id);
         using var client = server.CreateHttpClient();
 
-        using var revoked = await PostAuthorizeAsync(client, token, """{"action":"read","resource":{"type":"documents"}}""");
-        using var missing = await PostAuthorizeAsync(client, token: null, """{"action":"read","resource":{"type":"documents"}}""");
+        using var revoked = await PostAuthorizeAsync(server, client, agent, """{"action":"read","resource":{"type":"documents"}}""");
+        using var missing = await PostAuthorizeAsync(server, client, agent, """{"action":"read","resource":{"type":"documents"}}""", withToken: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
         Assert.Equal($"RTA error=\"invalid_token\", error_description=\"{RtaRevocationReasons.SessionRevoked}\"", revoked.Headers.WwwAuthenticate.ToString());
@@ -108,14 +107,14 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task AuthorizeJson_ForNamedSessionWithAnotherSessionsToken_Is401WrongSession()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "json_wrong_session");
-        var (mine, myToken) = await server.CreateSessionAsync(Scopes);
-        var (_, otherToken) = await server.CreateSessionAsync(Scopes);
+        var mine = await server.CreateSessionAsync(Scopes);
+        var other = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
-        var path = $"/live/v1/sessions/{mine.Id}/authorize";
+        var path = $"/live/v1/sessions/{mine.Session.Id}/authorize";
         const string body = """{"action":"read","resource":{"type":"documents"}}""";
 
-        using var own = await PostAuthorizeAsync(client, myToken, body, path);
-        using var foreign = await PostAuthorizeAsync(client, otherToken, body, path);
+        using var own = await PostAuthorizeAsync(server, client, mine, body, path);
+        using var foreign = await PostAuthorizeAsync(server, client, other, body, path);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
@@ -126,11 +125,11 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
     public async Task AuthorizeJson_WithMalformedBody_Is400Problem()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "json_malformed");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
 
-        using var malformed = await PostAuthorizeAsync(client, token, """{"action":"read","resource":""");
-        using var incomplete = await PostAuthorizeAsync(client, token, """{"resource":{"type":"documents"}}""");
+        using var malformed = await PostAuthorizeAsync(server, client, agent, """{"action":"read","resource":""");
+        using var incomplete = await PostAuthorizeAsync(server, client, agent, """{"resource":{"type":"documents"}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
@@ -139,32 +138,14 @@ public sealed class LiveApiTests(InfrastructureFixture infrastructure)
         Assert.Equal("request-incomplete", (await ProblemAsync(incomplete)).GetProperty("reason").GetString());
     }
 
-    private static async Task<HttpResponseMessage> OpenEventsAsync(HttpClient client, string token, string? lastEventId = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, LiveApi.EventsPath);
-        request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(LiveServer.Timeout);
-    }
-
-    private static async Task<HttpResponseMessage> PostAuthorizeAsync(HttpClient client, string? token, string json, string path = LiveApi.AuthorizePath)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
-        }
-
-        return await client.SendAsync(request).WaitAsync(LiveServer.Timeout);
-    }
-
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(LiveServer.Timeout);
+
+    private static Task<HttpResponseMessage> OpenEventsAsync(
+        LiveServer server, HttpClient client, TestAgentSession agent, string? lastEventId = null, string? token = null) =>
+        LiveHttp.OpenEventsAsync(server, client, agent, token: token, lastEventId: lastEventId);
+
+    private static Task<HttpResponseMessage> PostAuthorizeAsync(
+        LiveServer server, HttpClient client, TestAgentSession agent, string json, string path = LiveApi.AuthorizePath, bool withToken = true) =>
+        LiveHttp.PostAuthorizeAsync(server, client, agent, json, path, withToken: withToken);
 }

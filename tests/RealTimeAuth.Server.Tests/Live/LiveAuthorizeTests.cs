@@ -17,10 +17,10 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
     public async Task Authorize_ActionsWithinGrantedScopes_Allows()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "authz_allow");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        var exact = await AuthorizeAsync(server, token, Read("documents"));
-        var wildcard = await AuthorizeAsync(server, token, Request("reports", "delete"));
+        var exact = await AuthorizeAsync(server, agent, Read("documents"));
+        var wildcard = await AuthorizeAsync(server, agent, Request("reports", "delete"));
 
         Assert.True(exact.Decision);
         Assert.Equal(DecisionReasons.Allowed, exact.Reason);
@@ -32,10 +32,10 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
     public async Task Authorize_ActionOutsideGrantedScopes_DeniesScopeMissing()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "authz_deny");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        var write = await AuthorizeAsync(server, token, Request("documents", "write"));
-        var otherType = await AuthorizeAsync(server, token, Read("payroll"));
+        var write = await AuthorizeAsync(server, agent, Request("documents", "write"));
+        var otherType = await AuthorizeAsync(server, agent, Read("payroll"));
 
         Assert.False(write.Decision);
         Assert.Equal(DecisionReasons.ScopeMissing, write.Reason);
@@ -102,9 +102,9 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
     public async Task Authorize_WithoutAction_IsInvalidArgument()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "authz_invalid");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        var refusal = await Assert.ThrowsAsync<RpcException>(() => AuthorizeAsync(server, token, Request("documents", "")));
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => AuthorizeAsync(server, agent, Request("documents", "")));
 
         Assert.Equal(StatusCode.InvalidArgument, refusal.StatusCode);
     }
@@ -114,8 +114,8 @@ public sealed class LiveAuthorizeTests(InfrastructureFixture infrastructure)
     internal static AuthorizeRequest Request(string resourceType, string action) =>
         new() { Action = action, Resource = new Resource { Type = resourceType, Id = "42" } };
 
-    private static async Task<AuthorizeResponse> AuthorizeAsync(LiveServer server, string token, AuthorizeRequest request) =>
-        await server.Client.AuthorizeAsync(request, LiveStreams.Authorization(token), deadline: DateTime.UtcNow + LiveServer.Timeout);
+    private static async Task<AuthorizeResponse> AuthorizeAsync(LiveServer server, TestAgentSession agent, AuthorizeRequest request) =>
+        await server.Client.AuthorizeAsync(request, agent.GrpcHeaders(server.AuthorizeRpcUri), deadline: DateTime.UtcNow + LiveServer.Timeout);
 
     private static Task<RpcException> RefusalAsync(LiveServer server, Metadata headers) =>
         Assert.ThrowsAsync<RpcException>(async () =>

@@ -23,9 +23,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WithValidToken_SendsHeartbeatFirst()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_hello");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        using var call = await LiveStreams.OpenAsync(server, token);
+        using var call = await LiveStreams.OpenAsync(server, agent);
         var first = await LiveStreams.NextAsync(call);
 
         Assert.Equal(Kind.Heartbeat, first.KindCase);
@@ -37,9 +37,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WithResumeAfter_ContinuesTheSequence()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_resume");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        using var call = await LiveStreams.OpenAsync(server, token, resumeAfter: 41);
+        using var call = await LiveStreams.OpenAsync(server, agent, resumeAfter: 41);
 
         Assert.Equal(42UL, (await LiveStreams.NextAsync(call)).Sequence);
     }
@@ -48,14 +48,14 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WhenParentIsRevoked_PushesItsCauseToParentAndAncestorRevokedToChild()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_ancestor");
-        var (parent, parentToken) = await server.CreateSessionAsync(Scopes);
-        var (_, childToken) = await server.CreateSessionAsync(Scopes, parent.Id);
-        using var parentCall = await LiveStreams.OpenAsync(server, parentToken);
-        using var childCall = await LiveStreams.OpenAsync(server, childToken);
+        var parent = await server.CreateSessionAsync(Scopes);
+        var child = await server.CreateSessionAsync(Scopes, parent.Session.Id);
+        using var parentCall = await LiveStreams.OpenAsync(server, parent);
+        using var childCall = await LiveStreams.OpenAsync(server, child);
         await LiveStreams.NextAsync(parentCall);
         await LiveStreams.NextAsync(childCall);
 
-        var revoked = await server.RevokeAsync(parent.Id, RtaRevocationReasons.AdminRevoked, "compromised laptop");
+        var revoked = await server.RevokeAsync(parent.Session.Id, RtaRevocationReasons.AdminRevoked, "compromised laptop");
         var toParent = await LiveStreams.NextOfKindAsync(parentCall, Kind.Revocation);
         var toChild = await LiveStreams.NextOfKindAsync(childCall, Kind.Revocation);
 
@@ -71,8 +71,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_AfterRevocation_LetsTheClientAcknowledgeAndHalfCloseThenEndsOk()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_close");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         await LiveStreams.NextAsync(call);
 
         await server.RevokeAsync(session.Id);
@@ -90,8 +91,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     {
         await using var server = await LiveServer.StartAsync(
             infrastructure, "live_close_grace", new Dictionary<string, string> { ["LiveChannel:CloseGracePeriod"] = "00:00:00.300" });
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         await LiveStreams.NextAsync(call);
 
         await server.RevokeAsync(session.Id);
@@ -106,8 +108,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WhenUserIsRevoked_PassesTheCauseOn()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_user");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         await LiveStreams.NextAsync(call);
 
         await using (var scope = server.Factory.Services.CreateAsyncScope())
@@ -125,10 +128,11 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WhenSessionIsAlreadyRevoked_SendsRevocationAndEnds()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_already");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
         await server.RevokeAsync(session.Id, detail: "before connect");
 
-        using var call = await LiveStreams.OpenAsync(server, token);
+        using var call = await LiveStreams.OpenAsync(server, agent);
         var first = await LiveStreams.NextAsync(call);
 
         Assert.Equal(Kind.Revocation, first.KindCase);
@@ -141,9 +145,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WithForgedToken_IsUnauthenticated()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_forged");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        using var call = await LiveStreams.OpenAsync(server, TestTokens.Forge(token));
+        using var call = await LiveStreams.OpenAsync(server, agent, TestTokens.Forge(agent.Token));
         var refusal = await LiveStreams.RefusalAsync(call);
 
         Assert.Equal(StatusCode.Unauthenticated, refusal.StatusCode);
@@ -154,9 +158,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WhenFirstMessageIsNotHello_IsInvalidArgument()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_nohello");
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
 
-        using var call = server.Client.Connect(LiveStreams.Authorization(token));
+        using var call = server.Client.Connect(agent.GrpcHeaders(server.ConnectUri));
         await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = 1 } }).WaitAsync(LiveServer.Timeout);
         var refusal = await LiveStreams.RefusalAsync(call);
 
@@ -168,16 +172,17 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WhenContextChanges_PushesFreshTokenAndTheOldOneGoesStale()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_context");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         await LiveStreams.NextAsync(call);
 
         await server.ChangeContextAsync(session.Id, "risk", "high");
         var refresh = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
         var staleRefusal = await Assert.ThrowsAsync<RpcException>(() => server.Client.AuthorizeAsync(
-            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(token), deadline: Deadline()).ResponseAsync);
+            LiveAuthorizeTests.Read("documents"), agent.GrpcHeaders(server.AuthorizeRpcUri), deadline: Deadline()).ResponseAsync);
         var fresh = await server.Client.AuthorizeAsync(
-            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(refresh.TokenRefresh.Token), deadline: Deadline());
+            LiveAuthorizeTests.Read("documents"), agent.GrpcHeaders(server.AuthorizeRpcUri, refresh.TokenRefresh.Token), deadline: Deadline());
 
         Assert.Equal(RtaRefreshReasons.ContextChanged, refresh.TokenRefresh.Reason);
         Assert.True(refresh.TokenRefresh.TokenSequence > session.TokenSequence);
@@ -190,10 +195,11 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Connect_WithStaleToken_OpensAndPushesFreshTokenAtOnce()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_stale_connect");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
         await server.ChangeContextAsync(session.Id, "risk", "high");
 
-        using var call = await LiveStreams.OpenAsync(server, token);
+        using var call = await LiveStreams.OpenAsync(server, agent);
         var refresh = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
 
         Assert.Equal(RtaRefreshReasons.ContextChanged, refresh.TokenRefresh.Reason);
@@ -203,8 +209,9 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Ack_OfSentMessage_IsRecordedOnTheConnection()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_ack");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         var first = await LiveStreams.NextAsync(call);
 
         await call.RequestStream.WriteAsync(new ClientMessage { Ack = new Ack { Sequence = first.Sequence } }).WaitAsync(LiveServer.Timeout);
@@ -217,10 +224,11 @@ public sealed class LiveChannelStreamTests(InfrastructureFixture infrastructure)
     public async Task Disconnect_ByClient_RemovesTheStreamFromTheHub()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "live_disconnect");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
         var hub = server.Service<StreamHub>();
         using var cancel = new CancellationTokenSource();
-        var call = await LiveStreams.OpenAsync(server, token, cancellationToken: cancel.Token);
+        var call = await LiveStreams.OpenAsync(server, agent, cancellationToken: cancel.Token);
         await LiveStreams.NextAsync(call);
         Assert.Single(hub.ConnectionsOf(session.Id));
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NSec.Cryptography;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Keys;
@@ -25,10 +27,18 @@ public sealed class LiveServer : IAsyncDisposable
 
     private readonly ServerFactory _root;
     private readonly GrpcChannel _channel;
+    private readonly List<Key> _keys = [];
 
-    private LiveServer(ServerFactory root, WebApplicationFactory<Program> factory)
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    private LiveServer(
+        ServerFactory root, WebApplicationFactory<Program> factory, string database, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
     {
         _root = root;
+        _settings = settings;
+        _configure = configure;
+        Database = database;
         Factory = factory;
         _channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
         Client = new LiveChannel.LiveChannelClient(_channel);
@@ -36,12 +46,54 @@ public sealed class LiveServer : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory { get; }
 
+    /// <summary>The connection string of this server's database, which a second replica shares.</summary>
+    public string Database { get; }
+
+    /// <summary>The URI of gRPC <c>Connect</c>, as the server sees it: the <c>htu</c> of a stream's proof.</summary>
+    public Uri ConnectUri => Uri("/realtimeauth.v1.LiveChannel/Connect");
+
+    /// <summary>The URI of gRPC <c>Authorize</c>: the <c>htu</c> of a unary call's proof.</summary>
+    public Uri AuthorizeRpcUri => Uri("/realtimeauth.v1.LiveChannel/Authorize");
+
     public LiveChannel.LiveChannelClient Client { get; }
 
     public static async Task<LiveServer> StartAsync(
+        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null) =>
+        await StartOnAsync(await infrastructure.CreateDatabaseAsync(name), infrastructure, settings, configure);
+
+    /// <summary>
+    /// Two replicas of one deployment: one database, one Redis, the same signing key secret and nonce key, each its own
+    /// in-process host.
+    /// </summary>
+    public static async Task<(LiveServer First, LiveServer Second)> StartPairAsync(
         InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
-        var root = await ServerFactory.CreateAsync(infrastructure, name);
+        var shared = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["SigningKeys:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Binding:NonceKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
+        var database = await infrastructure.CreateDatabaseAsync(name);
+        var first = await StartOnAsync(database, infrastructure, shared, configure);
+        try
+        {
+            return (first, await StartOnAsync(database, infrastructure, shared, configure));
+        }
+        catch
+        {
+            await first.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One more replica of a server from <see cref="StartPairAsync"/>, started now: it loads what the log holds.</summary>
+    public Task<LiveServer> StartAnotherReplicaAsync(InfrastructureFixture infrastructure) =>
+        StartOnAsync(Database, infrastructure, _settings, _configure);
+
+    private static async Task<LiveServer> StartOnAsync(
+        string database, InfrastructureFixture infrastructure, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
+    {
+        var root = new ServerFactory(database, infrastructure.RedisConnectionString);
         var factory = root.WithWebHostBuilder(builder =>
         {
             configure?.Invoke(builder);
@@ -50,10 +102,24 @@ public sealed class LiveServer : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
         });
-        var server = new LiveServer(root, factory);
+        var server = new LiveServer(root, factory, database, settings, configure);
         await server.WaitUntilReadyAsync();
         return server;
     }
+
+    /// <summary>
+    /// Moves the server's fake clock, then waits until the replica has read the log at the new time: a jump past
+    /// <c>Replica:MaxStaleness</c> otherwise leaves it refusing as not current until its next poll.
+    /// </summary>
+    public async Task AdvanceAsync(ServerClock clock, TimeSpan by)
+    {
+        clock.Time.Advance(by);
+        var replica = Service<IReplicaCurrency>();
+        Assert.True(await EventuallyAsync(() => replica.IsCurrent), "The replica did not catch up after the clock moved.");
+    }
+
+    /// <summary>An absolute URI of this server, as it sees its requests.</summary>
+    public Uri Uri(string path) => new(Factory.Server.BaseAddress, path);
 
     /// <summary>Whether <paramref name="condition"/> holds within <see cref="Timeout"/>.</summary>
     public static Task<bool> EventuallyAsync(Func<bool> condition) => Eventually.UntilAsync(condition, Timeout);
@@ -63,8 +129,15 @@ public sealed class LiveServer : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => Factory.CreateClient();
 
-    public async Task<(SessionState Session, string Token)> CreateSessionAsync(IReadOnlyCollection<string> scopes, Guid? parentId = null)
+    /// <summary>
+    /// A session bound to a new Ed25519 key (as the exchange will make it), with the writer of that key's proofs; with
+    /// <paramref name="bound"/> false, a session as one made before binding (no key).
+    /// </summary>
+    public async Task<TestAgentSession> CreateSessionAsync(IReadOnlyCollection<string> scopes, Guid? parentId = null, bool bound = true)
     {
+        var key = Key.Create(SignatureAlgorithm.Ed25519);
+        _keys.Add(key);
+        var proofs = new DpopProofWriter(key, Service<TimeProvider>());
         await using var scope = Factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SessionCreator>().CreateAsync(
             new NewSessionRequest
@@ -76,11 +149,12 @@ public sealed class LiveServer : IAsyncDisposable
                 ParentId = parentId,
                 RequestedScopes = scopes,
                 UserContext = SecurityContext.Empty.With("role", SecurityAttributeValue.FromString("analyst")),
+                KeyThumbprint = bound ? proofs.JwkThumbprint : null,
             },
             "test",
             CancellationToken.None).WaitAsync(Timeout);
         Assert.True(result.Succeeded, $"Session not created: {result.Error}");
-        return (result.Session!, result.Token!.Text);
+        return new TestAgentSession(result.Session!, result.Token!.Text, proofs);
     }
 
     public async Task<RevocationResult> RevokeAsync(Guid sessionId, string reason = RtaRevocationReasons.SessionRevoked, string? detail = null)
@@ -120,6 +194,10 @@ public sealed class LiveServer : IAsyncDisposable
         _channel.Dispose();
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
+        foreach (var key in _keys)
+        {
+            key.Dispose();
+        }
     }
 
     private async Task WaitUntilReadyAsync()

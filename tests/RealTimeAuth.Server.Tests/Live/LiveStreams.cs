@@ -8,10 +8,15 @@ internal static class LiveStreams
 {
     public static Metadata Authorization(string token) => new() { { "authorization", "RTA " + token } };
 
+    /// <summary>Opens the agent's stream as its SDK does: its token (or <paramref name="token"/>) and a fresh proof.</summary>
+    public static Task<AsyncDuplexStreamingCall<ClientMessage, ServerMessage>> OpenAsync(
+        LiveServer server, TestAgentSession agent, string? token = null, ulong resumeAfter = 0, CancellationToken cancellationToken = default) =>
+        OpenAsync(server, agent.GrpcHeaders(server.ConnectUri, token), resumeAfter, cancellationToken);
+
     public static async Task<AsyncDuplexStreamingCall<ClientMessage, ServerMessage>> OpenAsync(
-        LiveServer server, string token, ulong resumeAfter = 0, CancellationToken cancellationToken = default)
+        LiveServer server, Metadata headers, ulong resumeAfter = 0, CancellationToken cancellationToken = default)
     {
-        var call = server.Client.Connect(Authorization(token), cancellationToken: cancellationToken);
+        var call = server.Client.Connect(headers, cancellationToken: cancellationToken);
         try
         {
             await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }).WaitAsync(LiveServer.Timeout);
@@ -61,4 +66,11 @@ internal static class LiveStreams
     }
 
     public static string? Reason(RpcException exception) => exception.Trailers.GetValue("rta-reason");
+
+    /// <summary>The stream binding the server sent in the response headers of a bound stream.</summary>
+    public static async Task<string> BindingAsync(AsyncDuplexStreamingCall<ClientMessage, ServerMessage> call)
+    {
+        var headers = await call.ResponseHeadersAsync.WaitAsync(LiveServer.Timeout);
+        return Assert.IsType<string>(headers.GetValue("rta-stream-binding"));
+    }
 }

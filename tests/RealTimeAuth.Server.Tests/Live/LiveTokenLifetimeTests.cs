@@ -23,15 +23,15 @@ public sealed class LiveTokenLifetimeTests(InfrastructureFixture infrastructure)
     public async Task Connect_WithShortFreshnessWindow_PushesScheduledRefreshBeforeTheWindowEnds()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "lifetime_refresh", ShortWindow);
-        var (_, token) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
         var freshUntil = DateTimeOffset.UtcNow + Window;
 
-        using var call = await LiveStreams.OpenAsync(server, token);
+        using var call = await LiveStreams.OpenAsync(server, agent);
         var first = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
         var arrived = DateTimeOffset.UtcNow;
         var second = await LiveStreams.NextOfKindAsync(call, Kind.TokenRefresh);
         var decision = await server.Client.AuthorizeAsync(
-            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(second.TokenRefresh.Token), deadline: DateTime.UtcNow + LiveServer.Timeout);
+            LiveAuthorizeTests.Read("documents"), agent.GrpcHeaders(server.AuthorizeRpcUri, second.TokenRefresh.Token), deadline: DateTime.UtcNow + LiveServer.Timeout);
 
         // On a slow machine the stream may open past the refresh point, so the first token is "connected".
         Assert.Contains(first.TokenRefresh.Reason, new[] { RtaRefreshReasons.Scheduled, RtaRefreshReasons.Connected });

@@ -23,8 +23,9 @@ public sealed class RevokeAheadTests(InfrastructureFixture infrastructure)
     public async Task RevokeUser_StreamHearsWhileTheRowsAreLocked_WithTheSequenceOfTheEntryWrittenAfter()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "revoke_ahead");
-        var (session, token) = await server.CreateSessionAsync(Scopes);
-        using var call = await LiveStreams.OpenAsync(server, token);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var session = agent.Session;
+        using var call = await LiveStreams.OpenAsync(server, agent);
         await LiveStreams.NextOfKindAsync(call, ServerMessage.KindOneofCase.Heartbeat);
 
         await using var locker = await RowLocker.LockAsync(server, session.Id);

@@ -76,6 +76,37 @@ public sealed class StreamHubTests : IDisposable
         Assert.Equal(0, _hub.Count);
     }
 
+    [Fact]
+    public void Supersede_DropsTheSessionsOtherStreamsOnly()
+    {
+        var session = TestSessions.Active("documents:read");
+        var other = TestSessions.Active("documents:read");
+        using var older = _hub.Connect(session.Id, "test");
+        using var newer = _hub.Connect(session.Id, "test");
+        using var unrelated = _hub.Connect(other.Id, "test");
+
+        var dropped = _hub.Supersede(session.Id, newer.Id);
+
+        Assert.Equal(1, dropped);
+        Assert.Equal(RtaStreamCloseReasons.Superseded, older.DropReason);
+        Assert.Null(newer.DropReason);
+        Assert.Null(unrelated.DropReason);
+    }
+
+    [Fact]
+    public void FindBound_MatchesTheOpenStreamOfThatSessionOnly()
+    {
+        var session = TestSessions.Active("documents:read");
+        var other = TestSessions.Active("documents:read");
+        using var connection = _hub.Connect(session.Id, "test");
+        var binding = System.Buffers.Text.Base64Url.DecodeFromChars(connection.Binding);
+
+        Assert.Same(connection, _hub.FindBound(session.Id, binding));
+        Assert.Null(_hub.FindBound(other.Id, binding));
+        connection.Drop(RtaStreamCloseReasons.Superseded);
+        Assert.Null(_hub.FindBound(session.Id, binding));
+    }
+
     public void Dispose()
     {
         _hub.Dispose();
