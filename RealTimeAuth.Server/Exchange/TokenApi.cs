@@ -93,7 +93,14 @@ public static class TokenApi
             return Fail(OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeNotAllowed, $"The client may not request the scope '{refused}'."));
         }
 
-        var (newSession, subjectError) = await ResolveSubjectAsync(request, client, services, cancellationToken);
+        // RFC 9449 §5: the proof comes before any work on the subject token, so a bad one costs no IdP call.
+        var (keyThumbprint, proofError) = await ExchangeProofs.VerifySessionProofAsync(context.Request, services.Proofs, services.Telemetry);
+        if (keyThumbprint is null)
+        {
+            return Fail(proofError!);
+        }
+
+        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, keyThumbprint, services, cancellationToken);
         if (newSession is null)
         {
             return Fail(subjectError!);
@@ -128,7 +135,8 @@ public static class TokenApi
     }
 
     private static async Task<(NewSessionRequest?, OAuthErrorResult?)> ResolveSubjectAsync(
-        ExchangeRequest request, ClientAuthentication client, ExchangeServices services, CancellationToken cancellationToken)
+        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, string keyThumbprint, ExchangeServices services,
+        CancellationToken cancellationToken)
     {
         var agent = new AgentIdentity(request.AgentId, request.AgentName, request.AgentKind, request.AgentSoftware);
         switch (request.SubjectTokenType)
@@ -149,6 +157,12 @@ public static class TokenApi
                         : OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentTokenInvalid, $"The parent RTAToken was refused: {parent.Status.ToWire()}."));
                 }
 
+                if (await ExchangeProofs.VerifyParentProofAsync(
+                    httpRequest, parent.Session!, request.SubjectToken, keyThumbprint, services.Proofs, services.Telemetry) is { } parentProofError)
+                {
+                    return (null, parentProofError);
+                }
+
                 return (new NewSessionRequest
                 {
                     Issuer = parent.Session!.Issuer,
@@ -159,6 +173,7 @@ public static class TokenApi
                     RequestedScopes = request.Scopes,
                     UserContext = parent.Session.Context,
                     IdpSessionId = parent.Session.IdpSessionId,
+                    KeyThumbprint = keyThumbprint,
                 }, null);
 
             case RtaExchangeNames.AccessTokenType or RtaExchangeNames.JwtTokenType:
@@ -174,6 +189,7 @@ public static class TokenApi
                         RequestedScopes = request.Scopes.Count > 0 ? request.Scopes : client.Client!.AllowedScopes,
                         UserContext = subject.UserContext!,
                         IdpSessionId = subject.IdpSessionId,
+                        KeyThumbprint = keyThumbprint,
                     }, null),
                     SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Reason!, subject.Description!)),
                     _ => (null, OAuthErrorResult.InvalidGrant(subject.Reason!, subject.Description!)),
