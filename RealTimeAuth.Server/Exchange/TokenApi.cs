@@ -9,7 +9,8 @@ namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>
 /// <c>POST /oauth/token</c>: the RTA token exchange (RFC 8693 request shape). An agent trades its
-/// user's IdP access token, or its parent's RTAToken, for an RTAToken bound to a new session.
+/// user's IdP access token, or its parent's RTAToken, for an RTAToken bound to a new session, and the session to the
+/// key whose DPoP proof came with the request (RFC 9449 §5); a parent's token also needs the parent's proof.
 /// Every error is an RFC 6749 §5.2 response, and nothing is created on any error.
 /// </summary>
 public static class TokenApi

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using RealTimeAuth.IntegrationTests.Infrastructure;
 using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Testing;
@@ -166,6 +167,20 @@ public sealed class ExchangeProofTests(InfrastructureFixture infrastructure, Dev
 
         Assert.True(outcome is { Status: HttpStatusCode.ServiceUnavailable, Error: "temporarily_unavailable" }, outcome.ToString());
         Assert.StartsWith(RtaBindingReasons.ReplayCheckUnavailable + ":", outcome.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metadata_NamesEdDsaAsTheOnlyProofAlgorithm()
+    {
+        using var timeout = TestTimeouts.Start();
+        var (_, server) = await StartAsync();
+        using var http = server.CreateHttpClient();
+
+        using var metadata = JsonDocument.Parse(await http.GetStringAsync(".well-known/oauth-authorization-server", timeout.Token));
+
+        Assert.Equal(
+            [RtaBindingNames.Algorithm],
+            metadata.RootElement.GetProperty("dpop_signing_alg_values_supported").EnumerateArray().Select(alg => alg.GetString()));
     }
 
     private async Task<(ServerCluster Cluster, ServerHost Server)> StartAsync()
