@@ -31,4 +31,7 @@ public sealed class DecisionAuditEntity
 
     /// <summary><c>live</c> or <c>authzen</c>.</summary>
     public required string Source { get; set; }
+
+    /// <summary>Key thumbprints from the root session's to the acting session's; empty when no bound session acted.</summary>
+    public string[] KeyChain { get; set; } = [];
 }

@@ -1,10 +1,14 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 
 namespace RealTimeAuth.Server.Exchange;
 
-/// <summary><c>GET /.well-known/oauth-authorization-server</c> (RFC 8414) describing the token exchange.</summary>
+/// <summary>
+/// <c>GET /.well-known/oauth-authorization-server</c> (RFC 8414) describing the token exchange, including the one proof
+/// algorithm it takes (RFC 9449 §5.1), so a client knows before its first exchange that its key must be Ed25519.
+/// </summary>
 public static class AuthorizationServerMetadataApi
 {
     public static IEndpointRouteBuilder MapAuthorizationServerMetadataApi(this IEndpointRouteBuilder app)
@@ -25,7 +29,8 @@ public static class AuthorizationServerMetadataApi
             issuer + RtaExchangeNames.TokenEndpointPath,
             [RtaExchangeNames.GrantType],
             ["client_secret_basic", "client_secret_post"],
-            [RtaExchangeNames.RtaTokenType]));
+            [RtaExchangeNames.RtaTokenType],
+            [RtaBindingNames.Algorithm]));
     }
 
     /// <summary>The RFC 8414 members this server uses.</summary>
@@ -34,5 +39,6 @@ public static class AuthorizationServerMetadataApi
         [property: JsonPropertyName("token_endpoint")] string TokenEndpoint,
         [property: JsonPropertyName("grant_types_supported")] IReadOnlyList<string> GrantTypesSupported,
         [property: JsonPropertyName("token_endpoint_auth_methods_supported")] IReadOnlyList<string> TokenEndpointAuthMethodsSupported,
-        [property: JsonPropertyName("issued_token_types_supported")] IReadOnlyList<string> IssuedTokenTypesSupported);
+        [property: JsonPropertyName("issued_token_types_supported")] IReadOnlyList<string> IssuedTokenTypesSupported,
+        [property: JsonPropertyName("dpop_signing_alg_values_supported")] IReadOnlyList<string> DpopSigningAlgValuesSupported);
 }

@@ -3,7 +3,8 @@ namespace RealTimeAuth.Server.Exchange;
 /// <summary>
 /// Stable reason codes of refused token exchanges; each names one rule. Every <c>error_description</c> of
 /// <c>POST /oauth/token</c> starts with one, then a colon (<c>untrusted-issuer: …</c>), and the same code tags the
-/// exchange's span and counter. A code is never renamed.
+/// exchange's span and counter. A code is never renamed. A refused proof of possession (<c>invalid_dpop_proof</c>) carries
+/// the proof's own code instead, one of <c>DpopRejectionReasons</c> or <c>RtaBindingReasons</c> (see <see cref="ProofRefusals"/>).
 /// </summary>
 public static class ExchangeRejectionReasons
 {
@@ -108,4 +109,10 @@ public static class ExchangeRejectionReasons
 
     /// <summary>The delegation tree is already as deep as allowed (<c>invalid_request</c>).</summary>
     public const string DelegationTooDeep = "delegation-too-deep";
+
+    /// <summary>
+    /// A delegated exchange's proof was made with the parent's key, or a key already in the parent's key chain
+    /// (<c>invalid_dpop_proof</c>). Each session has its own key, so a child's proof can never stand in for its parent's.
+    /// </summary>
+    public const string ChildKeyReused = "child-key-reused";
 }

@@ -1,11 +1,12 @@
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Exchange;
 
+/// <summary>The success response of the exchange; <c>token_type</c> says the RTAToken is bound to a key (RFC 9449 §5).</summary>
 internal static class ExchangeResponseFactory
 {
-
     public static RtaExchangeResponse Create(HttpRequest request, SessionCreationResult created, ExchangeOptions options)
     {
         var session = created.Session!;
@@ -14,6 +15,7 @@ internal static class ExchangeResponseFactory
         return new RtaExchangeResponse
         {
             AccessToken = token.Text,
+            TokenType = RtaBindingNames.TokenType,
             ExpiresIn = (int)Math.Max(1, (token.FreshUntil - session.CreatedAt).TotalSeconds),
             Scope = string.Join(' ', session.Scopes),
             SessionId = session.Id.ToString(),

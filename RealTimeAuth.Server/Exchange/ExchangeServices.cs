@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
 
@@ -14,6 +15,7 @@ internal sealed record ExchangeServices(
     NonceStore Nonces,
     IReplicaCurrency Replica,
     SessionCreator Sessions,
+    ProofVerifier Proofs,
     ISubjectAccessGate AccessGate,
     IOptionsMonitor<ExchangeOptions> Options,
     RtaServerTelemetry Telemetry);

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 
 namespace RealTimeAuth.Server.Exchange;
@@ -5,7 +6,8 @@ namespace RealTimeAuth.Server.Exchange;
 /// <summary>
 /// An RFC 6749 §5.2 error response: JSON <c>error</c> and <c>error_description</c>, no caching, and
 /// for a client that tried HTTP Basic and failed, 401 with a <c>WWW-Authenticate</c> challenge. The description
-/// starts with the stable <see cref="Reason"/> (one of <see cref="ExchangeRejectionReasons"/>) and a colon.
+/// starts with the stable <see cref="Reason"/> (one of <see cref="ExchangeRejectionReasons"/>, or for a proof refusal one of
+/// <c>DpopRejectionReasons</c> and <c>RtaBindingReasons</c>) and a colon.
 /// </summary>
 public sealed class OAuthErrorResult(int statusCode, string error, string reason, string description, bool challengeBasic = false)
     : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<OAuthErrorResponse>
@@ -29,6 +31,10 @@ public sealed class OAuthErrorResult(int statusCode, string error, string reason
 
     public static OAuthErrorResult InvalidClient(string reason, bool usedBasic) =>
         new(usedBasic ? 401 : 400, "invalid_client", reason, "Client authentication failed.", usedBasic);
+
+    /// <summary>The <c>DPoP</c> or parent proof is missing or invalid (RFC 9449 §5).</summary>
+    public static OAuthErrorResult InvalidDpopProof(string reason, string description) =>
+        new(400, RtaBindingNames.Errors.InvalidDpopProof, reason, description);
 
     public static OAuthErrorResult TemporarilyUnavailable(string reason, string description) => new(503, "temporarily_unavailable", reason, description);
 

@@ -9,7 +9,8 @@ namespace RealTimeAuth.Server.Exchange;
 
 /// <summary>
 /// <c>POST /oauth/token</c>: the RTA token exchange (RFC 8693 request shape). An agent trades its
-/// user's IdP access token, or its parent's RTAToken, for an RTAToken bound to a new session.
+/// user's IdP access token, or its parent's RTAToken, for an RTAToken bound to a new session, and the session to the
+/// key whose DPoP proof came with the request (RFC 9449 §5); a parent's token also needs the parent's proof.
 /// Every error is an RFC 6749 §5.2 response, and nothing is created on any error.
 /// </summary>
 public static class TokenApi
@@ -93,7 +94,14 @@ public static class TokenApi
             return Fail(OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeNotAllowed, $"The client may not request the scope '{refused}'."));
         }
 
-        var (newSession, subjectError) = await ResolveSubjectAsync(request, client, services, cancellationToken);
+        // RFC 9449 §5: the proof comes before any work on the subject token, so a bad one costs no IdP call.
+        var (keyThumbprint, proofError) = await ExchangeProofs.VerifySessionProofAsync(context.Request, services.Proofs, services.Telemetry);
+        if (keyThumbprint is null)
+        {
+            return Fail(proofError!);
+        }
+
+        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, keyThumbprint, services, cancellationToken);
         if (newSession is null)
         {
             return Fail(subjectError!);
@@ -128,7 +136,8 @@ public static class TokenApi
     }
 
     private static async Task<(NewSessionRequest?, OAuthErrorResult?)> ResolveSubjectAsync(
-        ExchangeRequest request, ClientAuthentication client, ExchangeServices services, CancellationToken cancellationToken)
+        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, string keyThumbprint, ExchangeServices services,
+        CancellationToken cancellationToken)
     {
         var agent = new AgentIdentity(request.AgentId, request.AgentName, request.AgentKind, request.AgentSoftware);
         switch (request.SubjectTokenType)
@@ -149,6 +158,12 @@ public static class TokenApi
                         : OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentTokenInvalid, $"The parent RTAToken was refused: {parent.Status.ToWire()}."));
                 }
 
+                if (await ExchangeProofs.VerifyParentProofAsync(
+                    httpRequest, parent.Session!, request.SubjectToken, keyThumbprint, services.Proofs, services.Telemetry) is { } parentProofError)
+                {
+                    return (null, parentProofError);
+                }
+
                 return (new NewSessionRequest
                 {
                     Issuer = parent.Session!.Issuer,
@@ -159,6 +174,7 @@ public static class TokenApi
                     RequestedScopes = request.Scopes,
                     UserContext = parent.Session.Context,
                     IdpSessionId = parent.Session.IdpSessionId,
+                    KeyThumbprint = keyThumbprint,
                 }, null);
 
             case RtaExchangeNames.AccessTokenType or RtaExchangeNames.JwtTokenType:
@@ -174,6 +190,7 @@ public static class TokenApi
                         RequestedScopes = request.Scopes.Count > 0 ? request.Scopes : client.Client!.AllowedScopes,
                         UserContext = subject.UserContext!,
                         IdpSessionId = subject.IdpSessionId,
+                        KeyThumbprint = keyThumbprint,
                     }, null),
                     SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Reason!, subject.Description!)),
                     _ => (null, OAuthErrorResult.InvalidGrant(subject.Reason!, subject.Description!)),

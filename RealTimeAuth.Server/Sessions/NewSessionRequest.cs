@@ -29,5 +29,5 @@ public sealed record NewSessionRequest
     public string? IdpSessionId { get; init; }
 
     /// <summary>The thumbprint of the key whose proof came with the exchange: the session is bound to it.</summary>
-    public string? KeyThumbprint { get; init; }
+    public required string KeyThumbprint { get; init; }
 }

@@ -95,7 +95,7 @@ public sealed class SessionCreator(
             ClientId = request.ClientId,
             IdpSessionId = parent?.IdpSessionId ?? request.IdpSessionId,
             KeyThumbprint = request.KeyThumbprint,
-            KeyChain = request.KeyThumbprint is not { } key ? [] : parent is null ? [key] : parent.KeyChain.Add(key),
+            KeyChain = parent is null ? [request.KeyThumbprint] : parent.KeyChain.Add(request.KeyThumbprint),
             Agent = request.Agent,
             Scopes = scopes,
             Context = context,

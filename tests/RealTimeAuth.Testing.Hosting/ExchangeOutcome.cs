@@ -36,5 +36,8 @@ public sealed record ExchangeOutcome(
             response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>The key the exchange's proof was made with: the issued session is bound to it. Set by <see cref="ExchangeRequests"/>.</summary>
+    public ProofKey? Key { get; init; }
+
     public override string ToString() => $"{(int)Status} {Error}: {ErrorDescription}";
 }

@@ -11,7 +11,7 @@ namespace RealTimeAuth.Server.Authorization.Audit;
 /// </summary>
 public static class DecisionAuditCsv
 {
-    public const string Header = "id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source";
+    public const string Header = "id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source,keyChain";
 
     public static string Write(IEnumerable<DecisionAuditItem> items)
     {
@@ -33,6 +33,7 @@ public static class DecisionAuditCsv
                 item.PolicyVersion,
                 item.Reason,
                 item.Source,
+                string.Join(' ', item.KeyChain),
             ];
             text.AppendJoin(',', fields.Select(Field)).Append("\r\n");
         }

@@ -2,7 +2,7 @@ using RealTimeAuth.Server.Data;
 
 namespace RealTimeAuth.Server.Authorization.Audit;
 
-/// <summary>One audited decision as the audit API returns it.</summary>
+/// <summary>One audited decision as the audit API returns it; <see cref="KeyChain"/> lists the keys of its agent chain.</summary>
 public sealed record DecisionAuditItem(
     long Id,
     DateTimeOffset Time,
@@ -15,12 +15,13 @@ public sealed record DecisionAuditItem(
     string Decision,
     string? PolicyVersion,
     string? Reason,
-    string Source)
+    string Source,
+    IReadOnlyList<string> KeyChain)
 {
     public static DecisionAuditItem From(DecisionAuditEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(row.Id, row.Time, row.SessionId, row.User, row.AgentChain, row.Action, row.ResourceType, row.ResourceId,
-            row.Allowed ? "allow" : "deny", row.PolicyVersion, row.Reason, row.Source);
+            row.Allowed ? "allow" : "deny", row.PolicyVersion, row.Reason, row.Source, row.KeyChain);
     }
 }

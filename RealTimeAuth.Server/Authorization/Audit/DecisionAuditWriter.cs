@@ -20,7 +20,7 @@ internal sealed partial class DecisionAuditWriter(
     ILogger<DecisionAuditWriter> logger) : BackgroundService
 {
     private const string Copy = """
-        COPY decision_audit (time, session_id, user_id, agent_chain, action, resource_type, resource_id, allowed, policy_version, reason, source)
+        COPY decision_audit (time, session_id, user_id, agent_chain, action, resource_type, resource_id, allowed, policy_version, reason, source, key_chain)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -96,6 +96,7 @@ internal sealed partial class DecisionAuditWriter(
             await WriteNullableAsync(importer, record.PolicyVersion, NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(importer, record.Reason, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(record.Source, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(record.KeyChain.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

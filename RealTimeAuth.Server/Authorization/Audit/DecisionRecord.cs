@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace RealTimeAuth.Server.Authorization.Audit;
 
-/// <summary>One decision as audited: who (user and agent chain), what, the outcome, the policy version and the reason.</summary>
+/// <summary>
+/// One decision as audited: who (user, agent chain and the keys that chain is bound to), what, the outcome, the policy
+/// version and the reason.
+/// </summary>
 public sealed record DecisionRecord(
     DateTimeOffset Time,
     Guid? SessionId,
@@ -18,4 +21,10 @@ public sealed record DecisionRecord(
 {
     public const string LiveSource = "live";
     public const string AuthZenSource = "authzen";
+
+    /// <summary>
+    /// Key thumbprints from the root session's down to the acting session's, next to <see cref="AgentChain"/>: which keys
+    /// proved possession for this decision. Empty for AuthZEN decisions, which name no session.
+    /// </summary>
+    public ImmutableArray<string> KeyChain { get; init; } = [];
 }

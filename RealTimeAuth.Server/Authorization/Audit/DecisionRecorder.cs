@@ -51,7 +51,10 @@ public sealed partial class DecisionRecorder
         var record = new DecisionRecord(
             _timeProvider.GetUtcNow(), session.Id, session.Subject, SessionSubjects.Chain(session, _sessions), query.Action, query.ResourceType,
             query.ResourceId, decision.Allowed, string.IsNullOrEmpty(decision.PolicyVersion) ? null : decision.PolicyVersion, decision.Reason,
-            DecisionRecord.LiveSource);
+            DecisionRecord.LiveSource)
+        {
+            KeyChain = session.KeyChain,
+        };
         Record(new RecentDecision(record, query, null));
     }
 

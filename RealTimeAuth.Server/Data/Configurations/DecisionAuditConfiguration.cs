@@ -21,6 +21,7 @@ internal sealed class DecisionAuditConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(row => row.PolicyVersion).HasColumnName("policy_version").HasMaxLength(64);
         builder.Property(row => row.Reason).HasColumnName("reason").HasMaxLength(256);
         builder.Property(row => row.Source).HasColumnName("source").HasMaxLength(16);
+        builder.Property(row => row.KeyChain).HasColumnName("key_chain");
 
         // Newest first, paged by id (the primary key, read backwards); the filters of the audit API narrow by user,
         // action and agent. Every decision writes a row, so each index costs on the hot path: time only grows with

@@ -46,6 +46,11 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("allowed");
 
+                    b.PrimitiveCollection<string[]>("KeyChain")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("key_chain");
+
                     b.Property<string>("PolicyVersion")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

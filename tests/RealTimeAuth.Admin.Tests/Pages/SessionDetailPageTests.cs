@@ -21,6 +21,34 @@ public sealed class SessionDetailPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void Detail_DelegatedSession_ShowsItsKeyChainRootFirstWithFullThumbprintsInTooltips()
+    {
+        SignIn("rta-auditor");
+        Api.Json($"admin/v1/sessions/{Samples.ChildId}", Samples.ChildDetail());
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.ChildId));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=key-chain-key]").Count), Wait.Render);
+        var keys = page.FindAll("[data-testid=key-chain-key]");
+        Assert.Equal([Samples.RootKey, Samples.ChildKey], keys.Select(key => key.GetAttribute("data-thumbprint")));
+        Assert.Equal([Samples.RootKey[..8] + "…", Samples.ChildKey[..8] + "…"], keys.Select(key => key.TextContent));
+        Assert.Equal([Samples.RootKey, Samples.ChildKey], page.FindComponents<MudBlazor.MudTooltip>().Select(tooltip => tooltip.Instance.Text));
+    }
+
+    [Fact]
+    public void Detail_SessionWithoutKey_SaysItIsNotBound()
+    {
+        SignIn("rta-auditor");
+        var detail = Samples.Detail();
+        Api.Json($"admin/v1/sessions/{Samples.RootId}", detail with { Session = detail.Session with { KeyThumbprint = null, KeyChain = null } });
+
+        var page = RenderPage<SessionDetailPage>(parameters => parameters.Add(p => p.Id, Samples.RootId));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=key-chain-unbound]")), Wait.Render);
+        Assert.Empty(page.FindAll("[data-testid=key-chain-key]"));
+    }
+
+    [Fact]
     public void Detail_Auditor_HasNoRevokeActions()
     {
         SignIn("rta-auditor");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RealTimeAuth.IntegrationTests.Infrastructure;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Exchange;
@@ -35,7 +36,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         Assert.Equal(HttpStatusCode.OK, outcome.Status);
         Assert.Equal(before + 1, await cluster.CountSessionsAsync(timeout.Token));
         Assert.Equal(RtaExchangeNames.RtaTokenType, outcome.Body.GetProperty("issued_token_type").GetString());
-        Assert.Equal("RTA", outcome.Body.GetProperty("token_type").GetString());
+        Assert.Equal(RtaBindingNames.TokenType, outcome.Body.GetProperty("token_type").GetString());
         Assert.Equal(171, outcome.AccessToken?.Length);
         Assert.Equal("records:read todos:read", outcome.Body.GetProperty("scope").GetString());
         Assert.True(Guid.TryParse(outcome.SessionId, out _));
@@ -199,7 +200,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var parent = await ExchangeAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
         var form = ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read records:write");
 
-        var outcome = await PostCreatingNothingAsync(cluster, server, form, AgentBasic(cluster), timeout.Token);
+        var outcome = await PostCreatingNothingAsync(cluster, server, form, AgentBasic(cluster), parent, timeout.Token);
 
         AssertError(outcome, HttpStatusCode.BadRequest, "invalid_scope", ExchangeRejectionReasons.ScopeExceedsParent);
     }
@@ -213,7 +214,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         using var http = server.CreateHttpClient();
 
         var child = await ExchangeRequests.PostAsync(
-            http, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), timeout.Token);
+            http, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), ProofKey.Create(), parent, timeout.Token);
 
         Assert.Equal(HttpStatusCode.OK, child.Status);
         Assert.Equal(parent.SessionId, child.Body.GetProperty("parent_session_id").GetString());
@@ -229,7 +230,7 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         await AdminApi.RevokeSessionAsync(server, await idp.AdminAccessTokenAsync(timeout.Token), parent.SessionId!, "test: parent gone", timeout.Token);
 
         var outcome = await PostCreatingNothingAsync(
-            cluster, server, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), timeout.Token);
+            cluster, server, ExchangeRequests.FromParentToken(parent.AccessToken!, "records:read"), AgentBasic(cluster), parent, timeout.Token);
 
         AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
         Assert.Contains(RtaRevocationReasons.SessionRevoked, outcome.ErrorDescription, StringComparison.Ordinal);
@@ -243,7 +244,8 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
         var parent = await ExchangeAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
 
         var outcome = await PostCreatingNothingAsync(
-            cluster, server, ExchangeRequests.FromParentToken(RtaTokens.Forge(parent.AccessToken!), "records:read"), AgentBasic(cluster), timeout.Token);
+            cluster, server, ExchangeRequests.FromParentToken(RtaTokens.Forge(parent.AccessToken!), "records:read"), AgentBasic(cluster), parent,
+            timeout.Token);
 
         AssertError(outcome, HttpStatusCode.BadRequest, "invalid_grant", ExchangeRejectionReasons.ParentTokenInvalid);
         Assert.Contains("token-bad-signature", outcome.ErrorDescription, StringComparison.Ordinal);
@@ -403,15 +405,26 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
     private static Task<ExchangeOutcome> PostCreatingNothingAsync(
         ServerCluster cluster, ServerHost server, IEnumerable<KeyValuePair<string, string>> form, AuthenticationHeaderValue? basic,
         CancellationToken cancellationToken) =>
-        SendCreatingNothingAsync(cluster, server, new FormUrlEncodedContent(form), basic, cancellationToken);
+        PostCreatingNothingAsync(cluster, server, form, basic, parent: null, cancellationToken);
 
-    /// <summary>Sends the request and asserts the <c>sessions</c> table did not grow.</summary>
+    /// <summary>Posts with valid proofs (the parent's too, when delegating from <paramref name="parent"/>).</summary>
+    private static Task<ExchangeOutcome> PostCreatingNothingAsync(
+        ServerCluster cluster, ServerHost server, IEnumerable<KeyValuePair<string, string>> form, AuthenticationHeaderValue? basic,
+        ExchangeOutcome? parent, CancellationToken cancellationToken) =>
+        SendCreatingNothingAsync(cluster, server, new FormUrlEncodedContent(form), basic, parent, cancellationToken);
+
+    private static Task<ExchangeOutcome> SendCreatingNothingAsync(
+        ServerCluster cluster, ServerHost server, HttpContent? content, AuthenticationHeaderValue? basic, CancellationToken cancellationToken) =>
+        SendCreatingNothingAsync(cluster, server, content, basic, parent: null, cancellationToken);
+
+    /// <summary>Sends the request with valid proofs and asserts the <c>sessions</c> table did not grow.</summary>
     private static async Task<ExchangeOutcome> SendCreatingNothingAsync(
-        ServerCluster cluster, ServerHost server, HttpContent? content, AuthenticationHeaderValue? basic, CancellationToken cancellationToken)
+        ServerCluster cluster, ServerHost server, HttpContent? content, AuthenticationHeaderValue? basic, ExchangeOutcome? parent,
+        CancellationToken cancellationToken)
     {
         using var http = server.CreateHttpClient();
         var before = await cluster.CountSessionsAsync(cancellationToken);
-        var outcome = await ExchangeRequests.SendAsync(http, content, basic, cancellationToken);
+        var outcome = await ExchangeRequests.SendAsync(http, content, basic, ExchangeRequests.Proofs(http, ProofKey.Create(), parent), cancellationToken);
         Assert.Equal(before, await cluster.CountSessionsAsync(cancellationToken));
         return outcome;
     }

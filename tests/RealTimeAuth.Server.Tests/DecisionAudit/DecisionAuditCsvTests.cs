@@ -29,12 +29,12 @@ public sealed class DecisionAuditCsvTests
     {
         var item = new DecisionAuditItem(
             7, new DateTimeOffset(2026, 11, 29, 1, 2, 3, TimeSpan.Zero), null, "=cmd", ["copilot", "reader"], "read", "document", "d-1",
-            "deny", "v3", "no-rule-matched", "authzen");
+            "deny", "v3", "no-rule-matched", "authzen", ["jkt-root", "jkt-reader"]);
 
         var csv = DecisionAuditCsv.Write([item]);
 
         Assert.Equal(
-            DecisionAuditCsv.Header + "\r\n" + "7,2026-11-29T01:02:03.0000000Z,,\"'=cmd\",copilot reader,read,document,d-1,deny,v3,no-rule-matched,authzen\r\n",
+            DecisionAuditCsv.Header + "\r\n" + "7,2026-11-29T01:02:03.0000000Z,,\"'=cmd\",copilot reader,read,document,d-1,deny,v3,no-rule-matched,authzen,jkt-root jkt-reader\r\n",
             csv);
     }
 }

@@ -147,6 +147,7 @@ public sealed class LiveServer : IAsyncDisposable
                 ClientId = "agent",
                 Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Test agent", "agent", "tests"),
                 ParentId = parentId,
+                KeyThumbprint = RealTimeAuth.Protocol.Binding.JwkThumbprint.Compute(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 RequestedScopes = scopes,
                 UserContext = SecurityContext.Empty.With("role", SecurityAttributeValue.FromString("analyst")),
                 KeyThumbprint = bound ? proofs.JwkThumbprint : null,

@@ -135,6 +135,7 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
                 Subject = "alice",
                 ClientId = "agent",
                 Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Writer", "data-writer", "tests"),
+                KeyThumbprint = RealTimeAuth.Protocol.Binding.JwkThumbprint.Compute(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 RequestedScopes = scopes,
                 UserContext = SecurityContext.Empty
                     .With("user.sub", "alice")

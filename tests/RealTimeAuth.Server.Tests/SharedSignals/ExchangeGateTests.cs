@@ -6,6 +6,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NSec.Cryptography;
+using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Telemetry;
@@ -159,6 +161,9 @@ public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"copilot:{_server.CopilotSecret}")));
+        using var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var endpoint = new Uri(_server.Http.BaseAddress!, RtaExchangeNames.TokenEndpointPath.TrimStart('/'));
+        request.Headers.Add(RtaBindingNames.ProofHeader, new DpopProofWriter(key, TimeProvider.System).Write(HttpMethod.Post.Method, endpoint.AbsoluteUri));
         using var response = await _server.Http.SendAsync(request).WaitAsync(SsfServer.Timeout);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         var session = response.IsSuccessStatusCode ? body.GetProperty("session_id").GetString() : null;

@@ -204,6 +204,7 @@ public sealed class SsfServer : IAsyncDisposable
             Subject = subject,
             ClientId = "agent",
             Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Test agent", "agent", "tests"),
+            KeyThumbprint = RealTimeAuth.Protocol.Binding.JwkThumbprint.Compute(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             RequestedScopes = ["records:read"],
             UserContext = context,
             IdpSessionId = idpSessionId,
