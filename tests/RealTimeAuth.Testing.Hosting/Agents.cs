@@ -5,6 +5,9 @@ namespace RealTimeAuth.Testing.Hosting;
 /// <summary>SDK clients as an agent process builds them, pointed at one replica over plain http.</summary>
 public static class Agents
 {
+    /// <summary>The keys of every session the factories below make, so tests can prove possession outside the SDK.</summary>
+    public static TestSessionKeys SessionKeys { get; } = new();
+
     public static RtaClientFactory CopilotFactory(ServerCluster cluster, ServerHost replica) =>
         Factory(replica.BaseAddress, ServerCluster.CopilotClientId, cluster.CopilotSecret, "copilot");
 
@@ -22,6 +25,7 @@ public static class Agents
         ClientSecret = secret,
         Agent = Identity(kind, kind),
         AllowInsecureHttp = true,
+        SessionKeys = SessionKeys,
         ReconnectBaseDelay = TimeSpan.FromMilliseconds(100),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
     });

@@ -98,12 +98,14 @@ public sealed class FullFlowTests(InfrastructureFixture infrastructure, DevIdpFi
                 Assert.False(local.Allowed);
                 Assert.True(local.DecidedLocally);
 
-                var grpc = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, oldToken, "read", "records", timeout.Token);
+                // With the agent's own key: a copy of the token without it is refused before its session is even looked at.
+                var key = Agents.SessionKeys.KeyOf(server, agent.SessionId);
+                var grpc = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, oldToken, "read", "records", timeout.Token, key);
                 Assert.True(grpc is { Refused: true, Status: "Unauthenticated", Reason: RtaRevocationReasons.SessionRevoked }, grpc.ToString());
-                var json = await LiveCalls.AuthorizeAsync(server, LiveTransport.Json, oldToken, "read", "records", timeout.Token);
+                var json = await LiveCalls.AuthorizeAsync(server, LiveTransport.Json, oldToken, "read", "records", timeout.Token, key);
                 Assert.True(json is { Refused: true, Status: "401", Reason: RtaRevocationReasons.SessionRevoked }, json.ToString());
                 // A genuine token of a revoked session may still open a stream, which delivers the revocation and ends.
-                var (first, refusal) = await LiveCalls.OpenStreamAsync(server, oldToken, timeout.Token);
+                var (first, refusal) = await LiveCalls.OpenStreamAsync(server, oldToken, timeout.Token, key);
                 Assert.Null(refusal);
                 Assert.Equal(ServerMessage.KindOneofCase.Revocation, first?.KindCase);
             }

@@ -24,25 +24,31 @@ internal sealed record LiveAnswer(bool Refused, bool Allowed, string Reason, str
     public override string ToString() => Refused ? $"refused {Status} {Reason}" : $"{(Allowed ? "allowed" : "denied")} {Reason}";
 }
 
-/// <summary>Raw live channel calls with any token, as an attacker or a stale client would make them.</summary>
+/// <summary>
+/// Raw live channel calls with any token, as an attacker or a stale client would make them: with the session's
+/// <see cref="ProofKey"/> they carry a fresh proof of possession, as the agent itself would; without it, none.
+/// </summary>
 internal static class LiveCalls
 {
     private const string ReasonTrailer = "rta-reason";
+    private const string ConnectPath = "realtimeauth.v1.LiveChannel/Connect";
+    private const string AuthorizePath = "realtimeauth.v1.LiveChannel/Authorize";
 
     public static Task<LiveAnswer> AuthorizeAsync(
-        ServerHost server, LiveTransport transport, string? token, string action, string resourceType, CancellationToken cancellationToken) =>
+        ServerHost server, LiveTransport transport, string? token, string action, string resourceType, CancellationToken cancellationToken,
+        ProofKey? key = null) =>
         transport == LiveTransport.Grpc
-            ? AuthorizeByGrpcAsync(server, token, action, resourceType, cancellationToken)
-            : AuthorizeByJsonAsync(server, token, action, resourceType, cancellationToken);
+            ? AuthorizeByGrpcAsync(server, token, action, resourceType, key, cancellationToken)
+            : AuthorizeByJsonAsync(server, token, action, resourceType, key, cancellationToken);
 
     /// <summary>
     /// Opens a gRPC stream with <paramref name="token"/>, sends Hello and reads the first message: the server's
     /// first push when it admitted the stream, otherwise its refusal.
     /// </summary>
     public static async Task<(ServerMessage? First, LiveAnswer? Refusal)> OpenStreamAsync(
-        ServerHost server, string token, CancellationToken cancellationToken)
+        ServerHost server, string token, CancellationToken cancellationToken, ProofKey? key = null)
     {
-        using var call = server.LiveChannel.Connect(Headers(token), cancellationToken: cancellationToken);
+        using var call = server.LiveChannel.Connect(Headers(token, key, new Uri(server.GrpcAddress, ConnectPath)), cancellationToken: cancellationToken);
         try
         {
             try
@@ -69,23 +75,24 @@ internal static class LiveCalls
     }
 
     /// <summary>Opens the Server-Sent Events stream with <paramref name="token"/>; the refusal, or null when the stream started.</summary>
-    public static async Task<LiveAnswer?> OpenEventsAsync(ServerHost server, string token, CancellationToken cancellationToken)
+    public static async Task<LiveAnswer?> OpenEventsAsync(ServerHost server, string token, CancellationToken cancellationToken, ProofKey? key = null)
     {
         using var http = server.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "live/v1/events");
         request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
+        Prove(request, new Uri(server.BaseAddress, "live/v1/events"), token, key);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         return response.IsSuccessStatusCode ? null : await ProblemAsync(response, cancellationToken);
     }
 
     private static async Task<LiveAnswer> AuthorizeByGrpcAsync(
-        ServerHost server, string? token, string action, string resourceType, CancellationToken cancellationToken)
+        ServerHost server, string? token, string action, string resourceType, ProofKey? key, CancellationToken cancellationToken)
     {
         try
         {
             var response = await server.LiveChannel.AuthorizeAsync(
                 new AuthorizeRequest { Action = action, Resource = new Resource { Type = resourceType, Id = "r-1" } },
-                Headers(token),
+                Headers(token, key, new Uri(server.GrpcAddress, AuthorizePath)),
                 cancellationToken: cancellationToken);
             return new LiveAnswer(false, response.Decision, response.Reason, StatusCode.OK.ToString());
         }
@@ -96,7 +103,7 @@ internal static class LiveCalls
     }
 
     private static async Task<LiveAnswer> AuthorizeByJsonAsync(
-        ServerHost server, string? token, string action, string resourceType, CancellationToken cancellationToken)
+        ServerHost server, string? token, string action, string resourceType, ProofKey? key, CancellationToken cancellationToken)
     {
         using var http = server.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "live/v1/authorize")
@@ -106,6 +113,7 @@ internal static class LiveCalls
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("RTA", token);
+            Prove(request, new Uri(server.BaseAddress, "live/v1/authorize"), token, key);
         }
 
         using var response = await http.SendAsync(request, cancellationToken);
@@ -131,6 +139,11 @@ internal static class LiveCalls
             {
                 Assert.Equal("RTA", challenge);
             }
+            else if (challenge.StartsWith("DPoP ", StringComparison.Ordinal))
+            {
+                // RFC 9449 §7.1: a proof refusal challenges with DPoP; the reason is in the problem.
+                Assert.Contains("error=\"", challenge, StringComparison.Ordinal);
+            }
             else
             {
                 Assert.Contains(reason, challenge, StringComparison.Ordinal);
@@ -143,5 +156,27 @@ internal static class LiveCalls
     private static LiveAnswer Refusal(RpcException exception) =>
         new(true, false, exception.Trailers.GetValue(ReasonTrailer) ?? exception.Status.Detail, exception.StatusCode.ToString());
 
-    private static Metadata Headers(string? token) => token is null ? [] : new Metadata { { "authorization", $"RTA {token}" } };
+    private static Metadata Headers(string? token, ProofKey? key, Uri target)
+    {
+        if (token is null)
+        {
+            return [];
+        }
+
+        var headers = new Metadata { { "authorization", $"RTA {token}" } };
+        if (key is not null)
+        {
+            headers.Add("dpop", key.Prove(HttpMethod.Post, target, token));
+        }
+
+        return headers;
+    }
+
+    private static void Prove(HttpRequestMessage request, Uri target, string token, ProofKey? key)
+    {
+        if (key is not null)
+        {
+            request.Headers.Add("DPoP", key.Prove(request.Method, target, token));
+        }
+    }
 }

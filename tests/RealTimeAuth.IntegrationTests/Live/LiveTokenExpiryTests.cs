@@ -26,13 +26,13 @@ public sealed class LiveTokenExpiryTests(InfrastructureFixture infrastructure, D
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
         var session = await ExchangeRequests.IssueAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
-        var fresh = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, session.AccessToken!, "read", "records", timeout.Token);
+        var fresh = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, session.AccessToken!, "read", "records", timeout.Token, session.Key);
 
         // Nothing to observe but the clock: the token's own issue time plus the window says when it must be refused.
         await Task.Delay(UntilExpired(session.AccessToken!), timeout.Token);
-        var grpc = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, session.AccessToken!, "read", "records", timeout.Token);
-        var json = await LiveCalls.AuthorizeAsync(server, LiveTransport.Json, session.AccessToken!, "read", "records", timeout.Token);
-        var (first, streamRefusal) = await LiveCalls.OpenStreamAsync(server, session.AccessToken!, timeout.Token);
+        var grpc = await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, session.AccessToken!, "read", "records", timeout.Token, session.Key);
+        var json = await LiveCalls.AuthorizeAsync(server, LiveTransport.Json, session.AccessToken!, "read", "records", timeout.Token, session.Key);
+        var (first, streamRefusal) = await LiveCalls.OpenStreamAsync(server, session.AccessToken!, timeout.Token, session.Key);
 
         Assert.True(fresh.Allowed, fresh.ToString());
         LiveTokenRefusalTests.AssertRefused(grpc, LiveTransport.Grpc, "token-expired");
@@ -63,7 +63,7 @@ public sealed class LiveTokenExpiryTests(InfrastructureFixture infrastructure, D
         Assert.Equal(RtaConnectionState.Connected, client.State);
         Assert.True((await client.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
         LiveTokenRefusalTests.AssertRefused(
-            await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, firstToken, "read", "records", timeout.Token), LiveTransport.Grpc, "token-expired");
+            await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, firstToken, "read", "records", timeout.Token, Agents.SessionKeys.KeyOf(server, client.SessionId)), LiveTransport.Grpc, "token-expired");
     }
 
     /// <summary>How long until the token is past its window (inclusive bound), with a margin.</summary>

@@ -30,9 +30,9 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         var (cluster, server) = await StartAsync();
         var session = await ExchangeRequests.IssueAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
 
-        var read = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
-        var write = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "write", "records", timeout.Token);
-        var otherType = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "todos", timeout.Token);
+        var read = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token, session.Key);
+        var write = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "write", "records", timeout.Token, session.Key);
+        var otherType = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "todos", timeout.Token, session.Key);
 
         Assert.True(read is { Refused: false, Allowed: true, Reason: "allowed" }, read.ToString());
         Assert.True(write is { Refused: false, Allowed: false, Reason: "scope-missing" }, write.ToString());
@@ -84,7 +84,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
 
         var (first, grpcRefusal) = await LiveCalls.OpenStreamAsync(server, forged, timeout.Token);
         var sseRefusal = await LiveCalls.OpenEventsAsync(server, forged, timeout.Token);
-        var (genuineFirst, genuineRefusal) = await LiveCalls.OpenStreamAsync(server, session.AccessToken!, timeout.Token);
+        var (genuineFirst, genuineRefusal) = await LiveCalls.OpenStreamAsync(server, session.AccessToken!, timeout.Token, session.Key);
 
         Assert.Null(first);
         AssertRefused(grpcRefusal!, LiveTransport.Grpc, "token-bad-signature");
@@ -101,10 +101,10 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
         var session = await ExchangeRequests.IssueAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
-        var before = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
+        var before = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token, session.Key);
         await AdminApi.RevokeSessionAsync(server, await idp.AdminAccessTokenAsync(timeout.Token), session.SessionId!, "test", timeout.Token);
 
-        var after = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
+        var after = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token, session.Key);
 
         Assert.True(before.Allowed, before.ToString());
         AssertRefused(after, transport, RtaRevocationReasons.SessionRevoked);
@@ -119,10 +119,10 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         using var timeout = TestTimeouts.Start();
         var (cluster, server) = await StartAsync();
         var session = await ExchangeRequests.IssueAsync(cluster, server, await idp.UserAccessTokenAsync(timeout.Token), "records:read", timeout.Token);
-        var before = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
+        var before = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token, session.Key);
 
         var changed = await ChangeUserContextAsync(server, Guid.Parse(session.SessionId!), timeout.Token);
-        var after = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token);
+        var after = await LiveCalls.AuthorizeAsync(server, transport, session.AccessToken!, "read", "records", timeout.Token, session.Key);
 
         Assert.True(before.Allowed, before.ToString());
         Assert.Contains(Guid.Parse(session.SessionId!), changed);
@@ -147,7 +147,7 @@ public sealed class LiveTokenRefusalTests(InfrastructureFixture infrastructure, 
         Assert.NotEqual(oldToken, client.CurrentToken);
         Assert.True((await client.AuthorizeAsync("read", "records", "rec-1", cancellationToken: timeout.Token)).Allowed);
         AssertRefused(
-            await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, oldToken, "read", "records", timeout.Token), LiveTransport.Grpc, "token-stale-context");
+            await LiveCalls.AuthorizeAsync(server, LiveTransport.Grpc, oldToken, "read", "records", timeout.Token, Agents.SessionKeys.KeyOf(server, client.SessionId)), LiveTransport.Grpc, "token-stale-context");
         Assert.Equal(RtaConnectionState.Connected, client.State);
     }
 

@@ -27,11 +27,11 @@ public sealed class PolicyDeciderLiveTests(InfrastructureFixture infrastructure)
     public async Task Authorize_ScopeAllowsButPolicyDenies_DeniesWithPolicyReasonAndVersion()
     {
         await using var server = await AuthZenServer.StartAsync(infrastructure, "pdp_live_deny");
-        var (_, token) = await server.CreateSessionAsync(["todo:*"]);
+        var agent = await server.CreateSessionAsync(["todo:*"]);
 
-        var read = await AuthorizeAsync(server, token, "todo", "can_read_todos");
-        var delete = await AuthorizeAsync(server, token, "todo", "can_delete_todo");
-        var unscoped = await AuthorizeAsync(server, token, "user", "can_read_user");
+        var read = await AuthorizeAsync(server, agent, "todo", "can_read_todos");
+        var delete = await AuthorizeAsync(server, agent, "todo", "can_delete_todo");
+        var unscoped = await AuthorizeAsync(server, agent, "user", "can_read_user");
 
         Assert.True(read.Decision);
         Assert.Equal(DecisionReasons.Allowed, read.Reason);
@@ -52,12 +52,12 @@ public sealed class PolicyDeciderLiveTests(InfrastructureFixture infrastructure)
         try
         {
             await using var server = await LiveServer.StartAsync(infrastructure, "pdp_live_chain", AuthZenServer.Settings(file));
-            var (root, rootToken) = await server.CreateSessionAsync(["docs:*"]);
-            var (_, childToken) = await server.CreateSessionAsync(["docs:*"], root.Id);
+            var root = await server.CreateSessionAsync(["docs:*"]);
+            var child = await server.CreateSessionAsync(["docs:*"], root.Session.Id);
 
-            var rootWrite = await AuthorizeAsync(server, rootToken, "docs", "write");
-            var childWrite = await AuthorizeAsync(server, childToken, "docs", "write");
-            var childRead = await AuthorizeAsync(server, childToken, "docs", "read");
+            var rootWrite = await AuthorizeAsync(server, root, "docs", "write");
+            var childWrite = await AuthorizeAsync(server, child, "docs", "write");
+            var childRead = await AuthorizeAsync(server, child, "docs", "read");
 
             Assert.True(rootWrite.Decision);
             Assert.False(childWrite.Decision);
@@ -74,16 +74,16 @@ public sealed class PolicyDeciderLiveTests(InfrastructureFixture infrastructure)
     public async Task Authorize_WithoutPolicyFile_StaysScopeOnly()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "pdp_live_scope_only");
-        var (_, token) = await server.CreateSessionAsync(["todo:*"]);
+        var agent = await server.CreateSessionAsync(["todo:*"]);
 
-        var delete = await AuthorizeAsync(server, token, "todo", "can_delete_todo");
+        var delete = await AuthorizeAsync(server, agent, "todo", "can_delete_todo");
 
         Assert.True(delete.Decision);
         Assert.Equal(string.Empty, delete.PolicyVersion);
         Assert.Null(server.Service<ActivePolicy>().Current);
     }
 
-    private static async Task<AuthorizeResponse> AuthorizeAsync(LiveServer server, string token, string resourceType, string action) =>
-        await server.Client.AuthorizeAsync(LiveAuthorizeTests.Request(resourceType, action), LiveStreams.Authorization(token),
+    private static async Task<AuthorizeResponse> AuthorizeAsync(LiveServer server, TestAgentSession agent, string resourceType, string action) =>
+        await server.Client.AuthorizeAsync(LiveAuthorizeTests.Request(resourceType, action), agent.GrpcHeaders(server.AuthorizeRpcUri),
             deadline: DateTime.UtcNow + LiveServer.Timeout);
 }

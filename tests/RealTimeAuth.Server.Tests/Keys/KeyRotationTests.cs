@@ -26,16 +26,17 @@ public sealed class KeyRotationTests(InfrastructureFixture infrastructure)
     public async Task Rotation_OnSchedule_NewTokensUseTheNewKeyAndOldTokensStillWork()
     {
         await using var server = await LiveServer.StartAsync(infrastructure, "key_rotation", FastRotation);
-        var (session, oldToken) = await server.CreateSessionAsync(Scopes);
+        var agent = await server.CreateSessionAsync(Scopes);
+        var (session, oldToken) = (agent.Session, agent.Token);
         var ring = server.Service<RtaKeyRing>();
         var firstKey = KeyIdOf(oldToken);
 
         Assert.True(await LiveServer.EventuallyAsync(() => ring.ActiveKeyId is { } active && active != firstKey));
         var refreshed = await RefreshAsync(server, session.Id);
         var oldStillAllowed = await server.Client.AuthorizeAsync(
-            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(oldToken), deadline: DateTime.UtcNow + LiveServer.Timeout);
+            LiveAuthorizeTests.Read("documents"), agent.GrpcHeaders(server.AuthorizeRpcUri, oldToken), deadline: DateTime.UtcNow + LiveServer.Timeout);
         var newAllowed = await server.Client.AuthorizeAsync(
-            LiveAuthorizeTests.Read("documents"), LiveStreams.Authorization(refreshed.Text), deadline: DateTime.UtcNow + LiveServer.Timeout);
+            LiveAuthorizeTests.Read("documents"), agent.GrpcHeaders(server.AuthorizeRpcUri, refreshed.Text), deadline: DateTime.UtcNow + LiveServer.Timeout);
 
         Assert.NotEqual(firstKey, KeyIdOf(refreshed.Text));
         Assert.Contains(ring.Keys, entry => entry.KeyId == KeyIdOf(refreshed.Text));

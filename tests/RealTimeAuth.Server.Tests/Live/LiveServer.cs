@@ -147,10 +147,9 @@ public sealed class LiveServer : IAsyncDisposable
                 ClientId = "agent",
                 Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Test agent", "agent", "tests"),
                 ParentId = parentId,
-                KeyThumbprint = RealTimeAuth.Protocol.Binding.JwkThumbprint.Compute(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 RequestedScopes = scopes,
                 UserContext = SecurityContext.Empty.With("role", SecurityAttributeValue.FromString("analyst")),
-                KeyThumbprint = bound ? proofs.JwkThumbprint : null,
+                KeyThumbprint = bound ? proofs.JwkThumbprint : null!,
             },
             "test",
             CancellationToken.None).WaitAsync(Timeout);
