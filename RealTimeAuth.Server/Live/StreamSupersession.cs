@@ -29,7 +29,17 @@ internal sealed partial class StreamSupersession(
         }
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes without holding up the server's start: with Redis down, waiting here would delay every endpoint,
+    /// health included, by the Redis timeout. The multiplexer subscribes again by itself when it reconnects.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = SubscribeAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeAsync()
     {
         try
         {
