@@ -19,7 +19,7 @@ internal static class ServerWiringExtensions
             .WithEnvironment($"Kestrel__Endpoints__{ResourceNames.HttpEndpoint}__Url", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment($"Kestrel__Endpoints__{ResourceNames.GrpcEndpoint}__Url", ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment($"Kestrel__Endpoints__{ResourceNames.GrpcEndpoint}__Protocols", "Http2")
-            .WithEnvironment("Exchange__LiveChannelGrpcAddress", grpc);
+            .WithEnvironment("LiveChannel__GrpcAddress", grpc);
     }
 
     /// <summary>The key that wraps the server's signing keys, and the exchange clients' secrets.</summary>

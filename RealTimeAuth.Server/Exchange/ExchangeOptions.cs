@@ -11,7 +11,4 @@ public sealed class ExchangeOptions
 
     /// <summary>How long a nonce is remembered; a request reusing one inside this window is refused.</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Public base address of the gRPC live channel; defaults to the request's own base address.</summary>
-    public string? LiveChannelGrpcAddress { get; set; }
 }

@@ -7,11 +7,10 @@ namespace RealTimeAuth.Server.Exchange;
 /// <summary>The success response of the exchange; <c>token_type</c> says the RTAToken is bound to a key (RFC 9449 §5).</summary>
 internal static class ExchangeResponseFactory
 {
-    public static RtaExchangeResponse Create(HttpRequest request, SessionCreationResult created, ExchangeOptions options)
+    public static RtaExchangeResponse Create(HttpRequest request, SessionCreationResult created, ILiveChannelEndpoints liveChannel)
     {
         var session = created.Session!;
         var token = created.Token!;
-        var baseAddress = $"{request.Scheme}://{request.Host}{request.PathBase}";
         return new RtaExchangeResponse
         {
             AccessToken = token.Text,
@@ -20,12 +19,7 @@ internal static class ExchangeResponseFactory
             Scope = string.Join(' ', session.Scopes),
             SessionId = session.Id.ToString(),
             ParentSessionId = session.ParentId?.ToString(),
-            LiveChannel = new RtaLiveChannelEndpoints
-            {
-                Grpc = options.LiveChannelGrpcAddress ?? baseAddress,
-                Events = $"{baseAddress}/live/v1/sessions/{session.Id}/events",
-                Authorize = $"{baseAddress}/live/v1/sessions/{session.Id}/authorize",
-            },
+            LiveChannel = liveChannel.For(request, session.Id),
         };
     }
 }

@@ -17,5 +17,6 @@ internal sealed record ExchangeServices(
     SessionCreator Sessions,
     ProofVerifier Proofs,
     ISubjectAccessGate AccessGate,
+    ILiveChannelEndpoints LiveChannel,
     IOptionsMonitor<ExchangeOptions> Options,
     RtaServerTelemetry Telemetry);

@@ -131,7 +131,7 @@ public static class TokenApi
 
         var created = await services.Sessions.CreateAsync(newSession, $"client:{client.ClientId}", cancellationToken);
         return created.Succeeded
-            ? (TypedResults.Ok(ExchangeResponseFactory.Create(context.Request, created, services.Options.CurrentValue)), null)
+            ? (TypedResults.Ok(ExchangeResponseFactory.Create(context.Request, created, services.LiveChannel)), null)
             : Fail(MapCreationError(created.Error));
     }
 

@@ -20,6 +20,9 @@ public static class LiveApi
     public const string Transport = "sse";
     public const string EventsPath = "/live/v1/events";
     public const string AuthorizePath = "/live/v1/authorize";
+
+    /// <summary>The base path of one session's endpoints; <c>/events</c> and <c>/authorize</c> follow.</summary>
+    public static string SessionPath(Guid sessionId) => $"/live/v1/sessions/{sessionId:D}";
     private const string LastEventIdHeader = "Last-Event-ID";
 
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)

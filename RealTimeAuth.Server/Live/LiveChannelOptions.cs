@@ -7,6 +7,13 @@ public sealed class LiveChannelOptions
 {
     public const string SectionName = "LiveChannel";
 
+    /// <summary>
+    /// The public address of the gRPC live channel that the exchange names to agents, when it is not the token
+    /// endpoint's own (the app host gives gRPC an HTTP/2-only endpoint of its own). Unset: each request's base address.
+    /// </summary>
+    [Url(ErrorMessage = "Set LiveChannel:GrpcAddress to an absolute http or https URL, or leave it unset.")]
+    public string? GrpcAddress { get; set; }
+
     /// <summary>How often a heartbeat is pushed on every open stream.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00",
         ErrorMessage = "Set LiveChannel:HeartbeatInterval between 00:00:00.100 and 00:10:00.")]

@@ -1,4 +1,5 @@
 using RealTimeAuth.Server.Hosting;
+using RealTimeAuth.Server.Sessions;
 
 namespace RealTimeAuth.Server.Live;
 
@@ -13,6 +14,7 @@ public static class LiveModule
         var services = builder.Services;
         services.AddGrpc(grpc => grpc.EnableDetailedErrors = builder.Environment.IsDevelopment());
         services.AddValidatedOptions<LiveChannelOptions>(builder.Configuration, LiveChannelOptions.SectionName);
+        services.AddSingleton<ILiveChannelEndpoints, LiveChannelEndpoints>();
         services.AddSingleton<StreamHub>();
         services.AddSingleton<LivePump>();
         services.AddSingleton<LiveProofs>();

@@ -72,7 +72,7 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
         builder.UseSetting("Kestrel:Endpoints:Http:Url", BaseAddress.ToString().TrimEnd('/'));
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", GrpcAddress.ToString().TrimEnd('/'));
         builder.UseSetting("Kestrel:Endpoints:Grpc:Protocols", "Http2");
-        builder.UseSetting("Exchange:LiveChannelGrpcAddress", GrpcAddress.ToString().TrimEnd('/'));
+        builder.UseSetting("LiveChannel:GrpcAddress", GrpcAddress.ToString().TrimEnd('/'));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

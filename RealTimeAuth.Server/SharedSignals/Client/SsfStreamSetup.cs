@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Data;
-using RealTimeAuth.Server.Exchange;
+using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Client;
@@ -20,7 +19,7 @@ namespace RealTimeAuth.Server.SharedSignals.Client;
 internal sealed partial class SsfStreamSetup(
     SsfTransmitterClient client,
     IServer server,
-    IOptions<ExchangeOptions> exchange,
+    ILiveChannelEndpoints liveChannel,
     TimeProvider timeProvider,
     ILogger<SsfStreamSetup> logger)
 {
@@ -141,7 +140,7 @@ internal sealed partial class SsfStreamSetup(
         }
 
         // Not the live channel's address: that endpoint speaks HTTP/2 only, and transmitters push over HTTP/1.1.
-        var grpcPort = Uri.TryCreate(exchange.Value.LiveChannelGrpcAddress, UriKind.Absolute, out var grpc) ? grpc.Port : -1;
+        var grpcPort = liveChannel.GrpcAddress?.Port ?? -1;
         var addresses = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             .Where(address => !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Port != grpcPort).ToList();
         var first = addresses.FirstOrDefault(address => address.StartsWith("https://", StringComparison.Ordinal))
