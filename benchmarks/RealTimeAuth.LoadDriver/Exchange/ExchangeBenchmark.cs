@@ -6,14 +6,14 @@ using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
 using RealTimeAuth.LoadDriver.Revocation;
-using RealTimeAuth.Sdk;
 using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.LoadDriver.Exchange;
 
 /// <summary>
 /// Token exchange throughput: C workers each post one child-session exchange at a time to <c>POST /oauth/token</c>
-/// (the co-pilot's RTAToken as <c>subject_token</c>, a fresh nonce, the <c>agent</c> client with Basic authentication)
+/// (the co-pilot's RTAToken as <c>subject_token</c>, a fresh nonce, the <c>agent</c> client with Basic authentication,
+/// a proof by the new agent's key and one by the co-pilot's key, RFC 9449 shape)
 /// for a fixed window. Each success creates a delegated session: a row, an event-log entry and a nonce in Redis.
 /// No live stream is opened, so this measures the exchange alone.
 /// </summary>
@@ -25,15 +25,23 @@ internal static class ExchangeBenchmark
     {
         var start = MachineInfo.Capture();
         await using var environment = await LoadEnvironment.StartAsync(cancellationToken);
-        using var factory = environment.CreateCopilotFactory();
-        await using var copilot = await factory.ConnectAsync(
-            new RtaSessionRequest { SubjectToken = environment.UserToken, Scopes = AgentShard.CopilotScopes, Agent = AgentShard.Identity("copilot", "copilot") },
-            cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = environment.Server.BaseAddress,
             Timeout = HostingTimeouts.Request,
         };
+
+        // The co-pilot by a raw exchange, so the workers hold its key and sign each delegation as its parent.
+        var copilot = await ExchangeRequests.PostAsync(
+            http,
+            ExchangeRequests.FromUserToken(environment.UserToken, string.Join(' ', AgentShard.CopilotScopes)),
+            ExchangeRequests.Basic(ServerCluster.CopilotClientId, environment.Cluster.CopilotSecret),
+            cancellationToken);
+        if (copilot.AccessToken is null)
+        {
+            throw new InvalidOperationException($"The co-pilot's exchange failed: {copilot}");
+        }
+
         var basic = ExchangeRequests.Basic(ServerCluster.AgentClientId, environment.Cluster.AgentSecret);
 
         if (settings.Warmup > TimeSpan.Zero)
@@ -49,7 +57,7 @@ internal static class ExchangeBenchmark
     }
 
     private static async Task<ExchangeWindow> RunWindowAsync(
-        LoadEnvironment environment, HttpClient http, AuthenticationHeaderValue basic, RtaClient parent, int concurrency, TimeSpan duration,
+        LoadEnvironment environment, HttpClient http, AuthenticationHeaderValue basic, ExchangeOutcome parent, int concurrency, TimeSpan duration,
         CancellationToken cancellationToken)
     {
         var cpuBefore = environment.Server.ProcessorTime;
@@ -70,16 +78,19 @@ internal static class ExchangeBenchmark
     }
 
     private static async Task<(List<double> Latencies, int Errors, string? FirstError)> WorkAsync(
-        HttpClient http, AuthenticationHeaderValue basic, RtaClient parent, long end, CancellationToken cancellationToken)
+        HttpClient http, AuthenticationHeaderValue basic, ExchangeOutcome parent, long end, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
         var errors = 0;
         string? firstError = null;
         while (Stopwatch.GetTimestamp() < end)
         {
-            var form = ExchangeRequests.FromParentToken(parent.CurrentToken, Scope);
+            // The agent's key and both proofs are made by the agent, not the server: outside the measured request.
+            var form = ExchangeRequests.FromParentToken(parent.AccessToken!, Scope);
+            using var key = ProofKey.Create();
+            var proofs = ExchangeRequests.Proofs(http, key, parent);
             var sent = Stopwatch.GetTimestamp();
-            var outcome = await ExchangeRequests.PostAsync(http, form, basic, cancellationToken);
+            var outcome = await ExchangeRequests.SendAsync(http, new FormUrlEncodedContent(form), basic, proofs, cancellationToken);
             var answered = Stopwatch.GetTimestamp();
             if (answered > end)
             {

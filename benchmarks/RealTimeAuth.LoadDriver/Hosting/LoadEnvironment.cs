@@ -52,7 +52,7 @@ internal sealed class LoadEnvironment : IAsyncDisposable
 
     /// <summary>A co-pilot's SDK factory on the server: its own exchange client and its own gRPC channel.</summary>
     public RtaClientFactory CreateCopilotFactory() =>
-        Agents.Factory(Server.BaseAddress, ServerCluster.CopilotClientId, Cluster.CopilotSecret, "copilot");
+        Agents.Factory(Server.BaseAddress, ServerCluster.CopilotClientId, Cluster.CopilotSecret, "copilot", keepKeys: false);
 
     /// <summary>A plain HTTP client on the server's HTTP endpoint; keep it for many calls so they share a connection.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = Server.BaseAddress, Timeout = HostingTimeouts.Request };
