@@ -52,10 +52,22 @@ public sealed partial class ProofVerifier(
     private async Task<ProofCheck> CheckAsync(ProofRequest request)
     {
         var settings = options.CurrentValue;
-        var result = Validate(request, settings, request.RequireNonce ? nonces.Current : null);
+        var expected = new DpopProofExpectations
+        {
+            Method = request.Method,
+            Uri = request.Uri,
+            Now = timeProvider.GetUtcNow(),
+            FreshnessWindow = settings.ProofLifetime,
+            ClockSkew = settings.ClockSkew,
+            AccessTokenHash = request.AccessToken is { Length: > 0 } token ? DpopAccessTokenHash.Compute(token) : null,
+            Nonce = request.RequireNonce ? nonces.Current : null,
+            JwkThumbprint = request.KeyThumbprint,
+        };
+        var result = DpopProofValidator.Validate(request.Proof, expected);
         if (result.RejectionReason == DpopRejectionReasons.WrongNonce)
         {
-            result = Validate(request, settings, nonces.Previous);
+            // The nonce of the previous slot is still good; everything else the request expects stays as it was.
+            result = DpopProofValidator.Validate(request.Proof, expected with { Nonce = nonces.Previous });
         }
 
         if (!result.IsValid)
@@ -74,19 +86,6 @@ public sealed partial class ProofVerifier(
             return ProofCheck.Refused(RtaBindingReasons.ReplayCheckUnavailable);
         }
     }
-
-    private DpopProofValidationResult Validate(in ProofRequest request, BindingOptions settings, string? nonce) =>
-        DpopProofValidator.Validate(request.Proof, new DpopProofExpectations
-        {
-            Method = request.Method,
-            Uri = request.Uri,
-            Now = timeProvider.GetUtcNow(),
-            FreshnessWindow = settings.ProofLifetime,
-            ClockSkew = settings.ClockSkew,
-            AccessTokenHash = request.AccessToken is { Length: > 0 } token ? DpopAccessTokenHash.Compute(token) : null,
-            Nonce = nonce,
-            JwkThumbprint = request.KeyThumbprint,
-        });
 
     [LoggerMessage(EventId = 1040, Level = LogLevel.Information, Message = "Refused a proof of possession on {Use}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string use, string reason);
