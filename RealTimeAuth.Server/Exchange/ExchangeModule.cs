@@ -16,7 +16,6 @@ public static class ExchangeModule
         builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddSingleton<IssuerMetadata>();
         builder.Services.AddSingleton<SubjectTokenValidator>();
-        builder.Services.AddSingleton<NonceStore>();
         return builder;
     }
 

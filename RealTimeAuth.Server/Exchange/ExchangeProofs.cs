@@ -13,9 +13,12 @@ namespace RealTimeAuth.Server.Exchange;
 /// </summary>
 internal static class ExchangeProofs
 {
-    /// <summary>Checks the new session's proof (no <c>ath</c>, any key); its key thumbprint, or why it was refused.</summary>
-    public static async Task<(string? KeyThumbprint, OAuthErrorResult? Error)> VerifySessionProofAsync(
-        HttpRequest request, ProofVerifier verifier, RtaServerTelemetry telemetry)
+    /// <summary>
+    /// Checks the new session's proof (no <c>ath</c>, any key); its key thumbprint, or why it was refused. Its
+    /// <c>jti</c> joins <paramref name="spent"/>, to be claimed with the request's other one-time values.
+    /// </summary>
+    public static (string? KeyThumbprint, OAuthErrorResult? Error) CheckSessionProof(
+        HttpRequest request, ProofVerifier verifier, ExchangeOneTimeValues spent, RtaServerTelemetry telemetry)
     {
         var header = request.Headers[RtaBindingNames.ProofHeader];
         if (header.Count > 1)
@@ -23,22 +26,29 @@ internal static class ExchangeProofs
             return (null, Refuse(telemetry, ProofUse.Exchange, DpopRejectionReasons.MalformedProof, parent: false));
         }
 
-        var check = await verifier.VerifyAsync(new ProofRequest
+        var check = verifier.Validate(new ProofRequest
         {
             Proof = header.ToString(),
             Method = request.Method,
             Uri = ProofTarget.Of(request),
             Use = ProofUse.Exchange,
         });
-        return check.IsValid ? (check.KeyThumbprint, null) : (null, ProofRefusals.Of(check, parent: false));
+        if (!check.IsValid)
+        {
+            return (null, ProofRefusals.Of(check, parent: false));
+        }
+
+        spent.AddProof(check, ProofUse.Exchange);
+        return (check.KeyThumbprint, null);
     }
 
     /// <summary>
     /// Checks that the caller holds the parent session's key: a proof by it with <c>ath</c> of the parent token, and a
-    /// child key of its own. Null when the delegation may go on.
+    /// child key of its own. Null when the delegation may go on; the proof's <c>jti</c> then joins <paramref name="spent"/>.
     /// </summary>
-    public static async Task<OAuthErrorResult?> VerifyParentProofAsync(
-        HttpRequest request, SessionState parent, string parentToken, string childKeyThumbprint, ProofVerifier verifier, RtaServerTelemetry telemetry)
+    public static OAuthErrorResult? CheckParentProof(
+        HttpRequest request, SessionState parent, string parentToken, string childKeyThumbprint, ProofVerifier verifier,
+        ExchangeOneTimeValues spent, RtaServerTelemetry telemetry)
     {
         if (parent.KeyThumbprint is not { } parentKey)
         {
@@ -66,7 +76,7 @@ internal static class ExchangeProofs
                 ExchangeRejectionReasons.ChildKeyReused, "The DPoP proof was made with a key of the delegation chain; a child needs a key of its own.");
         }
 
-        var check = await verifier.VerifyAsync(new ProofRequest
+        var check = verifier.Validate(new ProofRequest
         {
             Proof = header.ToString(),
             Method = request.Method,
@@ -75,7 +85,13 @@ internal static class ExchangeProofs
             AccessToken = parentToken,
             KeyThumbprint = parentKey,
         });
-        return check.IsValid ? null : ProofRefusals.Of(check, parent: true);
+        if (!check.IsValid)
+        {
+            return ProofRefusals.Of(check, parent: true);
+        }
+
+        spent.AddProof(check, ProofUse.ParentExchange);
+        return null;
     }
 
     private static OAuthErrorResult Refuse(RtaServerTelemetry telemetry, string use, string reason, bool parent)

@@ -92,9 +92,6 @@ public static class ExchangeRejectionReasons
     /// <summary>A Shared Signals transmitter reported the user disabled, purged or compromised (<c>invalid_grant</c>).</summary>
     public const string UserBlocked = "user-blocked";
 
-    /// <summary>The replay set could not be asked, so the nonce is refused rather than allowed (<c>temporarily_unavailable</c>).</summary>
-    public const string NonceUnavailable = "nonce-unavailable";
-
     /// <summary>The client used this nonce before (<c>invalid_request</c>).</summary>
     public const string NonceReused = "nonce-reused";
 

@@ -12,7 +12,6 @@ internal sealed record ExchangeServices(
     ClientAuthenticator Clients,
     SubjectTokenValidator SubjectTokens,
     SessionTokenValidator SessionTokens,
-    NonceStore Nonces,
     IReplicaCurrency Replica,
     SessionCreator Sessions,
     ProofVerifier Proofs,

@@ -95,13 +95,14 @@ public static class TokenApi
         }
 
         // RFC 9449 §5: the proof comes before any work on the subject token, so a bad one costs no IdP call.
-        var (keyThumbprint, proofError) = await ExchangeProofs.VerifySessionProofAsync(context.Request, services.Proofs, services.Telemetry);
+        var spent = new ExchangeOneTimeValues(services.Proofs, services.Options.CurrentValue.NonceLifetime);
+        var (keyThumbprint, proofError) = ExchangeProofs.CheckSessionProof(context.Request, services.Proofs, spent, services.Telemetry);
         if (keyThumbprint is null)
         {
             return Fail(proofError!);
         }
 
-        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, keyThumbprint, services, cancellationToken);
+        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, keyThumbprint, spent, services, cancellationToken);
         if (newSession is null)
         {
             return Fail(subjectError!);
@@ -113,20 +114,10 @@ public static class TokenApi
             return Fail(OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.UserBlocked, "The user is disabled."));
         }
 
-        bool fresh;
-        try
+        spent.AddNonce(client.ClientId!, request.Nonce);
+        if (await spent.ClaimAsync() is { } replayed)
         {
-            fresh = await services.Nonces.TryConsumeAsync(client.ClientId!, request.Nonce);
-        }
-        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
-        {
-            // Without the replay set a reused nonce cannot be told apart: refuse rather than allow.
-            return Fail(OAuthErrorResult.TemporarilyUnavailable(ExchangeRejectionReasons.NonceUnavailable, "The nonce could not be checked; retry shortly."));
-        }
-
-        if (!fresh)
-        {
-            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.NonceReused, "The nonce was already used."));
+            return Fail(replayed);
         }
 
         var created = await services.Sessions.CreateAsync(newSession, $"client:{client.ClientId}", cancellationToken);
@@ -136,8 +127,8 @@ public static class TokenApi
     }
 
     private static async Task<(NewSessionRequest?, OAuthErrorResult?)> ResolveSubjectAsync(
-        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, string keyThumbprint, ExchangeServices services,
-        CancellationToken cancellationToken)
+        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, string keyThumbprint, ExchangeOneTimeValues spent,
+        ExchangeServices services, CancellationToken cancellationToken)
     {
         var agent = new AgentIdentity(request.AgentId, request.AgentName, request.AgentKind, request.AgentSoftware);
         switch (request.SubjectTokenType)
@@ -158,8 +149,8 @@ public static class TokenApi
                         : OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentTokenInvalid, $"The parent RTAToken was refused: {parent.Status.ToWire()}."));
                 }
 
-                if (await ExchangeProofs.VerifyParentProofAsync(
-                    httpRequest, parent.Session!, request.SubjectToken, keyThumbprint, services.Proofs, services.Telemetry) is { } parentProofError)
+                if (ExchangeProofs.CheckParentProof(
+                    httpRequest, parent.Session!, request.SubjectToken, keyThumbprint, services.Proofs, spent, services.Telemetry) is { } parentProofError)
                 {
                     return (null, parentProofError);
                 }

@@ -21,6 +21,11 @@ internal sealed partial class SessionLogObserver(
     RtaServerTelemetry telemetry,
     ILogger<SessionLogObserver> logger) : IEventLogObserver
 {
+    // Compiled once: every batch of session entries reads its rows, and an ad-hoc query pays EF's expression evaluation
+    // and query-cache lookup on each read.
+    private static readonly Func<RtaDbContext, Guid[], IAsyncEnumerable<SessionEntity>> SessionsById =
+        EF.CompileAsyncQuery((RtaDbContext db, Guid[] ids) => db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)));
+
     public IReadOnlyCollection<string> EventTypes { get; } =
         [RtaEventTypes.SessionCreated, RtaEventTypes.SessionsRevoked, RtaEventTypes.SessionContextChanged, RtaEventTypes.SessionTokenRetired];
 
@@ -51,10 +56,8 @@ internal sealed partial class SessionLogObserver(
         var ids = entries
             .SelectMany(entry => payloads[entry.Sequence] is { } payload ? RowsToRead(entry, payload) : [])
             .Distinct()
-            .ToList();
-        var rows = ids.Count == 0
-            ? []
-            : await db.Sessions.AsNoTracking().Where(session => ids.Contains(session.Id)).ToListAsync(cancellationToken);
+            .ToArray();
+        var rows = ids.Length == 0 ? [] : await SessionsById(db, ids).ToListAsync(cancellationToken);
         var sessions = rows.ToDictionary(row => row.Id, row => row.ToState());
 
         foreach (var entry in entries)

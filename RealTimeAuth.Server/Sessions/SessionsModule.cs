@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Protocol.Tokens;
+using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Hosting;
 using RealTimeAuth.Server.Sessions.Binding;
@@ -27,7 +28,7 @@ public static class SessionsModule
             sp.GetRequiredService<IOptions<RtaTokenValidationOptions>>().Value));
 
         services.AddValidatedOptions<BindingOptions>(builder.Configuration, BindingOptions.SectionName);
-        services.AddSingleton<ProofReplayCache>();
+        services.AddSingleton<OnceRegister>();
         services.AddSingleton<ProofNonces>();
         services.AddSingleton<ProofVerifier>();
 

@@ -1,12 +1,15 @@
+using RealTimeAuth.Server.Data;
+
 namespace RealTimeAuth.Server.Sessions.Binding;
 
 /// <summary>The outcome of checking one proof: valid with its key, or refused with a reason code.</summary>
 public readonly record struct ProofCheck
 {
-    private ProofCheck(string? reason, string? keyThumbprint)
+    private ProofCheck(string? reason, string? keyThumbprint, OnceMark? replay = null)
     {
         Reason = reason;
         KeyThumbprint = keyThumbprint;
+        Replay = replay;
     }
 
     public bool IsValid => KeyThumbprint is not null;
@@ -20,6 +23,12 @@ public readonly record struct ProofCheck
     /// <summary>The thumbprint of the key that made a valid proof.</summary>
     public string? KeyThumbprint { get; }
 
+    /// <summary>
+    /// For a proof that is valid but whose <c>jti</c> is not yet spent (<see cref="ProofVerifier.Validate"/>): the mark
+    /// to claim once before the proof may be trusted.
+    /// </summary>
+    public OnceMark? Replay { get; }
+
     /// <summary>The replay cache could not answer: the client should retry, not treat the refusal as final.</summary>
     public bool IsUnavailable => Reason == Protocol.Binding.RtaBindingReasons.ReplayCheckUnavailable;
 
@@ -27,6 +36,8 @@ public readonly record struct ProofCheck
     public bool WantsNonce => Reason is Protocol.Binding.DpopRejectionReasons.NonceRequired or Protocol.Binding.DpopRejectionReasons.WrongNonce;
 
     public static ProofCheck Valid(string keyThumbprint) => new(null, keyThumbprint);
+
+    public static ProofCheck Unspent(string keyThumbprint, OnceMark replay) => new(null, keyThumbprint, replay);
 
     public static ProofCheck Refused(string reason) => new(reason, null);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Binding;
+using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Telemetry;
 using StackExchange.Redis;
 
@@ -8,20 +9,32 @@ namespace RealTimeAuth.Server.Sessions.Binding;
 /// <summary>
 /// Checks a proof of possession of a session's key, the way every path that binds or uses a session does: the proof
 /// itself (<see cref="DpopProofValidator"/>), then that its <c>jti</c> is new across all replicas. Fails closed: when the
-/// replay cache cannot answer, the proof is refused. Each refusal is counted (<c>rta.binding.refusals</c>, by use and
+/// replay cache cannot answer, the proof is refused. A caller that spends several one-time values in one request checks
+/// each proof with <see cref="Validate"/> and claims all their marks together (<see cref="ClaimAsync"/>). Each refusal is counted (<c>rta.binding.refusals</c>, by use and
 /// reason) and logged with its reason code only; the proof and token are never logged.
 /// </summary>
 public sealed partial class ProofVerifier(
-    ProofReplayCache replays,
+    OnceRegister register,
     ProofNonces nonces,
     IOptionsMonitor<BindingOptions> options,
     TimeProvider timeProvider,
     RtaServerTelemetry telemetry,
     ILogger<ProofVerifier> logger)
 {
+    /// <summary>Checks the proof and spends its <c>jti</c>.</summary>
     public async Task<ProofCheck> VerifyAsync(ProofRequest request)
     {
-        var check = await CheckAsync(request);
+        var check = Validate(request);
+        return check.IsValid ? await SpendAsync(check, request.Use) : check;
+    }
+
+    /// <summary>
+    /// Checks the proof without spending its <c>jti</c>: a valid result carries the <see cref="ProofCheck.Replay"/> mark
+    /// the caller must claim (see <see cref="ClaimAsync"/>) before trusting it.
+    /// </summary>
+    public ProofCheck Validate(ProofRequest request)
+    {
+        var check = Check(request);
         if (!check.IsValid)
         {
             Count(request.Use, check.Reason!);
@@ -29,6 +42,13 @@ public sealed partial class ProofVerifier(
 
         return check;
     }
+
+    /// <summary>
+    /// Claims the marks of validated proofs and any other one-time values of the same request in one Redis round trip.
+    /// Returns, for each mark in order, whether it was new; throws when Redis cannot say (the caller refuses with
+    /// <see cref="RtaBindingReasons.ReplayCheckUnavailable"/>).
+    /// </summary>
+    public Task<bool[]> ClaimAsync(IReadOnlyList<OnceMark> marks) => register.TryClaimAllAsync(marks);
 
     /// <summary>
     /// A refusal decided from server state before any proof is checked (an unbound session, an unknown stream
@@ -49,7 +69,7 @@ public sealed partial class ProofVerifier(
     /// <summary>The nonce a client should put in its next proof, for the <c>DPoP-Nonce</c> header.</summary>
     public string CurrentNonce => nonces.Current;
 
-    private async Task<ProofCheck> CheckAsync(ProofRequest request)
+    private ProofCheck Check(ProofRequest request)
     {
         var settings = options.CurrentValue;
         var expected = new DpopProofExpectations
@@ -75,15 +95,25 @@ public sealed partial class ProofVerifier(
             return ProofCheck.Refused(result.RejectionReason!);
         }
 
+        // Remembered a little past the window, so a proof at its edge cannot come back as fresh.
+        var lifetime = settings.ProofLifetime + settings.ClockSkew + settings.ClockSkew;
+        return ProofCheck.Unspent(result.JwkThumbprint!, new OnceMark("dpop", $"{result.JwkThumbprint}\n{result.Jti}", lifetime));
+    }
+
+    private async Task<ProofCheck> SpendAsync(ProofCheck check, string use)
+    {
         try
         {
-            // Remembered a little past the window, so a proof at its edge cannot come back as fresh.
-            var fresh = await replays.TryConsumeAsync(result.JwkThumbprint!, result.Jti!, settings.ProofLifetime + settings.ClockSkew + settings.ClockSkew);
-            return fresh ? ProofCheck.Valid(result.JwkThumbprint!) : ProofCheck.Refused(RtaBindingReasons.ReplayedProof);
+            if (await register.TryClaimAsync(check.Replay!.Value))
+            {
+                return ProofCheck.Valid(check.KeyThumbprint!);
+            }
+
+            return Refuse(use, RtaBindingReasons.ReplayedProof);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            return ProofCheck.Refused(RtaBindingReasons.ReplayCheckUnavailable);
+            return Refuse(use, RtaBindingReasons.ReplayCheckUnavailable);
         }
     }
 

@@ -104,6 +104,6 @@ public sealed class ParentProofRuleTests : IDisposable
             context.Request.Headers[RtaBindingNames.ParentProofHeader] = proofs;
         }
 
-        return ExchangeProofs.VerifyParentProofAsync(context.Request, parent, "parent-token", childKey, verifier: null!, _telemetry);
+        return Task.FromResult(ExchangeProofs.CheckParentProof(context.Request, parent, "parent-token", childKey, verifier: null!, spent: null!, _telemetry));
     }
 }
