@@ -25,8 +25,8 @@ public sealed class AssertedOwnerTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task GrpcAuthorize_AgentClaimsToOwnAnotherUsersRecord_IsDenied()
     {
-        await using var records = await OwnedRecords.StartAsync(infrastructure, "res_attack_grpc");
-        var server = records.Server;
+        using var records = await OwnedRecords.WriteAsync();
+        await using var server = await LiveServer.StartAsync(infrastructure, "res_attack_grpc", records.Settings);
         var agent = await server.CreateSessionAsync(Scopes);
 
         var claimed = await GrpcAsync(server, agent, Write(OwnedRecords.Theirs, ("owner", OwnedRecords.User)));
@@ -44,8 +44,8 @@ public sealed class AssertedOwnerTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task HttpAuthorize_AgentClaimsToOwnAnotherUsersRecord_IsDenied()
     {
-        await using var records = await OwnedRecords.StartAsync(infrastructure, "res_attack_http");
-        var server = records.Server;
+        using var records = await OwnedRecords.WriteAsync();
+        await using var server = await LiveServer.StartAsync(infrastructure, "res_attack_http", records.Settings);
         var agent = await server.CreateSessionAsync(Scopes);
         using var client = server.CreateHttpClient();
 
@@ -60,8 +60,8 @@ public sealed class AssertedOwnerTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task LiveAuthorize_AgentsPropertiesReachThePolicyOnlyAsAsserted()
     {
-        await using var records = await OwnedRecords.StartAsync(infrastructure, "res_asserted");
-        var server = records.Server;
+        using var records = await OwnedRecords.WriteAsync();
+        await using var server = await LiveServer.StartAsync(infrastructure, "res_asserted", records.Settings);
         var agent = await server.CreateSessionAsync(Scopes);
 
         var draft = await GrpcAsync(server, agent, Request("comment", OwnedRecords.Theirs, ("stage", "draft")));
@@ -74,8 +74,9 @@ public sealed class AssertedOwnerTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task AuthZenEvaluation_TrustedPep_KeepsStatingProperties_AndTheDirectoryFillsThem()
     {
-        await using var records = await OwnedRecords.StartAsync(infrastructure, "res_authzen");
-        using var pep = AuthZenServer.Pep(records.Server);
+        using var records = await OwnedRecords.WriteAsync();
+        await using var server = await LiveServer.StartAsync(infrastructure, "res_authzen", records.Settings);
+        using var pep = AuthZenServer.Pep(server);
 
         var statedOwner = await EvaluateAsync(pep, OwnedRecords.Mine, $$"""{"owner":"{{OwnedRecords.User}}"}""");
         var directoryOwner = await EvaluateAsync(pep, OwnedRecords.Mine, properties: null);

@@ -1,14 +1,13 @@
 using RealTimeAuth.Server.Tests.AuthZen;
-using RealTimeAuth.Server.Tests.Live;
-using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.Security.ResourceAttributes;
 
 /// <summary>
-/// A server whose policy lets a user write only the records it owns, and whose resource directory says who owns what:
-/// <see cref="Mine"/> belongs to the test sessions' user (<c>alice</c>), <see cref="Theirs"/> to <c>bob</c>.
+/// Settings (and the temporary files behind them) for a server whose policy lets a user write only the records it owns,
+/// and whose resource directory says who owns what: <see cref="Mine"/> belongs to the test sessions' user
+/// (<c>alice</c>), <see cref="Theirs"/> to <c>bob</c>. The PEP API key of <see cref="AuthZenServer"/> is configured.
 /// </summary>
-internal sealed class OwnedRecords : IAsyncDisposable
+internal sealed class OwnedRecords : IDisposable
 {
     public const string User = "alice";
     public const string Mine = "rec-alice";
@@ -39,37 +38,25 @@ internal sealed class OwnedRecords : IAsyncDisposable
 
     private readonly string _directory;
 
-    private OwnedRecords(string directory, LiveServer server)
+    private OwnedRecords(string directory, Dictionary<string, string> settings)
     {
         _directory = directory;
-        Server = server;
+        Settings = settings;
     }
 
-    public LiveServer Server { get; }
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public static async Task<OwnedRecords> StartAsync(InfrastructureFixture infrastructure, string name)
+    public static async Task<OwnedRecords> WriteAsync()
     {
         var directory = Directory.CreateTempSubdirectory("rta-owned-records-").FullName;
-        try
-        {
-            var policy = Path.Combine(directory, "owned.policy.json");
-            var resources = Path.Combine(directory, "owned.resources.json");
-            await File.WriteAllTextAsync(policy, Policy);
-            await File.WriteAllTextAsync(resources, Resources);
-            var settings = AuthZenServer.Settings(policy);
-            settings["Policies:ResourceDirectoryFile"] = resources;
-            return new OwnedRecords(directory, await LiveServer.StartAsync(infrastructure, name, settings));
-        }
-        catch
-        {
-            Directory.Delete(directory, recursive: true);
-            throw;
-        }
+        var policy = Path.Combine(directory, "owned.policy.json");
+        var resources = Path.Combine(directory, "owned.resources.json");
+        await File.WriteAllTextAsync(policy, Policy);
+        await File.WriteAllTextAsync(resources, Resources);
+        var settings = AuthZenServer.Settings(policy);
+        settings["Policies:ResourceDirectoryFile"] = resources;
+        return new OwnedRecords(directory, settings);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
