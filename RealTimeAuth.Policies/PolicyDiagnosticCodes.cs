@@ -41,4 +41,9 @@ public static class PolicyDiagnosticCodes
     public const string InvalidSubject = "invalid-subject";
 
     public const string DuplicateSubject = "duplicate-subject";
+
+    /// <summary>A resource directory entry is missing, empty or malformed.</summary>
+    public const string InvalidResource = "invalid-resource";
+
+    public const string DuplicateResource = "duplicate-resource";
 }

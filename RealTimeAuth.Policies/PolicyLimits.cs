@@ -13,4 +13,10 @@ public static class PolicyLimits
 
     /// <summary>Characters in a rule id, name or pattern.</summary>
     public const int MaxNameLength = 256;
+
+    /// <summary>Characters in a resource id of a resource directory entry.</summary>
+    public const int MaxResourceIdLength = 1024;
+
+    /// <summary>Characters in one property value of a resource directory entry.</summary>
+    public const int MaxPropertyValueLength = 1024;
 }

@@ -1,13 +1,13 @@
 namespace RealTimeAuth.Policies.Conditions;
 
 /// <summary>
-/// Whether a checked condition reads anything that only a request carries: the resource's id or properties,
+/// Whether a checked condition reads anything that only a request carries: the resource's id or properties (trusted or asserted),
 /// the request context or the clock. A condition that does not can be decided for a session alone.
 /// </summary>
 internal static class ConditionDependencies
 {
     private static readonly string[] RequestAttributes =
-        ["resource.id", "resource.properties", "context.request", "context.time_of_day", "context.day_of_week"];
+        ["resource.id", "resource.properties", "resource.asserted", "context.request", "context.time_of_day", "context.day_of_week"];
 
     public static bool DependsOnRequest(BoundNode node) => node switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RealTimeAuth.Policies.Model;
+using RealTimeAuth.Policies.Resources;
 using RealTimeAuth.Policies.Subjects;
 
 namespace RealTimeAuth.Policies.Files;
@@ -23,4 +24,5 @@ namespace RealTimeAuth.Policies.Files;
     IndentSize = 2)]
 [JsonSerializable(typeof(PolicySetDocument))]
 [JsonSerializable(typeof(SubjectDirectoryDocument))]
+[JsonSerializable(typeof(ResourceDirectoryDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RealTimeAuth.Policies;
+using RealTimeAuth.Policies.Resources;
 using RealTimeAuth.Server.Authorization.Audit;
 using RealTimeAuth.Server.Authorization.Pdp;
 
@@ -8,7 +9,8 @@ namespace RealTimeAuth.Server.AuthZen;
 /// <summary>
 /// Decides AuthZEN requests with the <see cref="ActivePolicy"/>: the subject is looked up in the policy's
 /// directory (by type and id, else by <c>properties.email</c>), its <c>properties</c> become subject
-/// attributes, <c>resource.properties</c> and <c>context</c> go to the condition maps. Without an
+/// attributes, <c>resource.properties</c> (the authenticated PEP is trusted; the resource directory completes them) and
+/// <c>context</c> go to the condition maps. Without an
 /// active policy every request is denied.
 /// </summary>
 internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timeProvider, DecisionRecorder? recorder = null)
@@ -33,12 +35,12 @@ internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timePro
 
     /// <summary>Decides without auditing: for the search endpoints, which try many candidates.</summary>
     public bool Evaluate(PolicySnapshot? policy, AccessRequest request) =>
-        policy is not null && policy.PolicySet.Evaluate(Request(request, Subject(policy, request.Subject!))).Allowed;
+        policy is not null && policy.PolicySet.Evaluate(Request(policy, request, Subject(policy, request.Subject!))).Allowed;
 
     /// <summary>Decides an evaluation request and records it in the decision audit (with the subject as the caller gave it).</summary>
     public bool EvaluateAudited(PolicySnapshot? policy, AccessRequest request)
     {
-        var bare = Request(request, Bare(request.Subject!));
+        var bare = Request(policy, request, Bare(request.Subject!));
         PolicyDecision? decision = policy is null
             ? null
             : policy.PolicySet.Evaluate(bare with { Subject = SubjectEnrichment.Enrich(bare.Subject, policy.Directory) });
@@ -46,11 +48,13 @@ internal sealed class AuthZenEvaluator(ActivePolicy active, TimeProvider timePro
         return decision?.Allowed ?? false;
     }
 
-    private DecisionRequest Request(AccessRequest request, PolicySubject subject) => new()
+    // The PEP is authenticated and trusted: its resource properties are resource.properties (ADR 0017).
+    private DecisionRequest Request(PolicySnapshot? policy, AccessRequest request, PolicySubject subject) => new()
     {
         Subject = subject,
         Action = request.Action!,
-        Resource = new PolicyResource { Type = request.Resource!.Type!, Id = request.Resource.Id, Properties = request.Resource.Properties },
+        Resource = ResourceEnrichment.FromTrustedPep(
+            policy?.Resources ?? ResourceDirectory.Empty, request.Resource!.Type!, request.Resource.Id, request.Resource.Properties),
         RequestContext = request.Context is { } context ? PropertyBag.FromJson(context) : null,
         Time = timeProvider.GetUtcNow(),
     };

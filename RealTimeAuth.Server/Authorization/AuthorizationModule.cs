@@ -11,7 +11,7 @@ namespace RealTimeAuth.Server.Authorization;
 
 /// <summary>
 /// The policy decision point and everything around it: the active policy (versions in PostgreSQL, seeded from
-/// <c>Policies:File</c>, replicated through the event log), the live channel's decider (scopes, and the policy when one
+/// <c>Policies:File</c>, replicated through the event log) with its subject and resource directories, the live channel's decider (scopes, and the policy when one
 /// is active), re-evaluation of live sessions on publish, what-if, and the decision audit.
 /// </summary>
 public static class AuthorizationModule
@@ -29,6 +29,7 @@ public static class AuthorizationModule
         services.AddSingleton<ISessionPermissionPolicy, ActivePolicyPermissions>();
         services.AddSingleton<IEventLogObserver, PolicyStateObserver>();
         services.AddScoped<PolicyStoreService>();
+        services.AddScoped<ResourceDirectoryStore>();
         services.AddScoped<SessionReevaluator>();
         services.AddSingleton<PolicyReconciliation>();
         services.AddHostedService(provider => provider.GetRequiredService<PolicyReconciliation>());
@@ -44,7 +45,7 @@ public static class AuthorizationModule
         return builder;
     }
 
-    /// <summary>Maps <c>/admin/v1/policies</c>, <c>/admin/v1/directory</c> and <c>/admin/v1/audit/decisions</c>.</summary>
+    /// <summary>Maps <c>/admin/v1/policies</c>, <c>/admin/v1/directory</c>, <c>/admin/v1/resources</c> and <c>/admin/v1/audit/decisions</c>.</summary>
     public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPolicyAdminApi().MapDirectoryAdminApi().MapDecisionAuditApi();
+        app.MapPolicyAdminApi().MapDirectoryAdminApi().MapResourceDirectoryAdminApi().MapDecisionAuditApi();
 }

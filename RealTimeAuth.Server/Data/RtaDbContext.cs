@@ -23,6 +23,8 @@ public sealed class RtaDbContext(DbContextOptions<RtaDbContext> options) : DbCon
 
     public DbSet<SubjectDirectoryVersionEntity> SubjectDirectoryVersions => Set<SubjectDirectoryVersionEntity>();
 
+    public DbSet<ResourceDirectoryVersionEntity> ResourceDirectoryVersions => Set<ResourceDirectoryVersionEntity>();
+
     public DbSet<DecisionAuditEntity> DecisionAudit => Set<DecisionAuditEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

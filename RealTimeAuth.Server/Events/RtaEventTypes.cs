@@ -19,4 +19,7 @@ public static class RtaEventTypes
 
     /// <summary>A subject directory was imported (payload <c>{ version, reason }</c>); replicas load it.</summary>
     public const string DirectoryImported = "directory.imported";
+
+    /// <summary>A resource directory was imported (payload <c>{ version, reason }</c>); replicas load it.</summary>
+    public const string ResourcesImported = "resources.imported";
 }

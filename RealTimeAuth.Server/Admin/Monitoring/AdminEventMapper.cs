@@ -60,6 +60,7 @@ internal static class AdminEventMapper
             "keys.changed" => "Signing keys changed",
             "policy.published" => $"Policy version {version ?? "?"} published",
             "directory.imported" => "Directory imported",
+            "resources.imported" => "Resource directory imported",
             _ => type,
         };
         var by = string.IsNullOrEmpty(actor) ? string.Empty : $" by {actor}";

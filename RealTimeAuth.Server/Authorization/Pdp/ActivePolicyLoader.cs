@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Policies;
 using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Resources;
 using RealTimeAuth.Policies.Schema;
 using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Authorization.Store;
@@ -14,7 +15,8 @@ namespace RealTimeAuth.Server.Authorization.Pdp;
 /// the source of truth: only when it has no active version and <c>Policies:File</c> is set are the file (and
 /// <c>Policies:DirectoryFile</c>) imported, as version 1 published by <c>configuration</c>; an invalid file then
 /// fails the start with the rule and position. Later, a file that differs from the active version is logged and
-/// ignored. Without either, decisions stay scope-only.
+/// ignored. Without either, decisions stay scope-only. <c>Policies:ResourceDirectoryFile</c> is imported, checked the
+/// same way, when the database holds no resource directory yet.
 /// </summary>
 internal sealed partial class ActivePolicyLoader(
     ActivePolicy active,
@@ -33,6 +35,11 @@ internal sealed partial class ActivePolicyLoader(
         if (!string.IsNullOrWhiteSpace(settings.File))
         {
             await SeedOrCompareAsync(scope.ServiceProvider, db, settings, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.ResourceDirectoryFile))
+        {
+            await SeedResourcesAsync(scope.ServiceProvider, settings.ResourceDirectoryFile, cancellationToken);
         }
 
         var snapshot = await PolicySnapshotLoader.LoadActiveAsync(db, cancellationToken);
@@ -77,6 +84,17 @@ internal sealed partial class ActivePolicyLoader(
         }
     }
 
+    private async Task SeedResourcesAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(file, environment.ContentRootPath);
+        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        Fail("Policies:ResourceDirectoryFile", path, ResourceDirectoryFile.Import(text).Diagnostics);
+        if (await services.GetRequiredService<ResourceDirectoryStore>().SeedAsync(text, cancellationToken))
+        {
+            LogResourcesSeeded(logger, path);
+        }
+    }
+
     private void Check(string policyPath, string policyText, string? directoryText)
     {
         var file = PolicyFile.Read(policyText);
@@ -117,4 +135,7 @@ internal sealed partial class ActivePolicyLoader(
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Policies:File {Path} differs from the active policy version {Version}; the database is the source of truth and the file is ignored. Publish it through the admin API to use it.")]
     private static partial void LogFileDiffers(ILogger logger, string path, int version);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "No resource directory in the database: imported {Path} as the first version, by 'configuration'.")]
+    private static partial void LogResourcesSeeded(ILogger logger, string path);
 }

@@ -12,6 +12,10 @@ public sealed record AuthorizationQuery
 
     public string? ResourceId { get; init; }
 
+    /// <summary>
+    /// The resource properties the session's agent sent: its own claims, which policies see only as
+    /// <c>resource.asserted</c> (ADR 0017), never as the trusted <c>resource.properties</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> ResourceProperties { get; init; } = EmptyMap;
 
     public IReadOnlyDictionary<string, string> Context { get; init; } = EmptyMap;

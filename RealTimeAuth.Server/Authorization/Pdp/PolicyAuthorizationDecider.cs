@@ -7,7 +7,9 @@ namespace RealTimeAuth.Server.Authorization.Pdp;
 /// The live channel's PDP. The session's granted scopes must cover the request (the scope-only rule) and,
 /// when a policy is active, the policy must allow it too: a scope never overrides a policy deny. The
 /// policy sees the user as subject (from the session context's <c>user.*</c>, else the session's subject,
-/// enriched from the directory) and the acting agent with its chain of agent ids from the root session.
+/// enriched from the directory) and the acting agent with its chain of agent ids from the root session. The agent is
+/// not trusted to describe the resource: what it sends is <c>resource.asserted</c>, and <c>resource.properties</c> come
+/// from the resource directory (ADR 0017).
 /// Without an active policy (<c>Policies:File</c> unset) decisions stay scope-only.
 /// </summary>
 internal sealed class PolicyAuthorizationDecider(ActivePolicy active, SessionCache sessions, TimeProvider timeProvider) : IAuthorizationDecider
@@ -34,7 +36,7 @@ internal sealed class PolicyAuthorizationDecider(ActivePolicy active, SessionCac
             Subject = SubjectEnrichment.Enrich(SessionSubjects.Subject(session.Subject, session.Context), policy.Directory),
             Agent = SecurityContextMapping.ToAgent(session.Context, SessionSubjects.Chain(session, sessions)),
             Action = query.Action,
-            Resource = new PolicyResource { Type = query.ResourceType, Id = query.ResourceId, Properties = query.ResourceProperties },
+            Resource = ResourceEnrichment.FromAgent(policy.Resources, query.ResourceType, query.ResourceId, query.ResourceProperties),
             RequestContext = query.Context,
             Time = now,
         });

@@ -1,7 +1,7 @@
 namespace RealTimeAuth.Server.Authorization.Pdp;
 
 /// <summary>
-/// Configuration section <c>Policies</c>: the policy file and subject directory file loaded at start,
+/// Configuration section <c>Policies</c>: the policy file and the subject and resource directory files loaded at start,
 /// relative to the content root. Without <see cref="File"/> no policy is active and decisions are scope-only.
 /// </summary>
 public sealed class PolicyOptions
@@ -13,6 +13,12 @@ public sealed class PolicyOptions
 
     /// <summary>An optional <c>rta.directory/v1</c> file, for instance <c>../policies/todo.directory.json</c>.</summary>
     public string? DirectoryFile { get; set; }
+
+    /// <summary>
+    /// An optional <c>rta.resources/v1</c> file, for instance <c>../policies/resources.directory.json</c>: the trusted
+    /// resource properties the live channel's decisions read (ADR 0017). Imported when the database holds none.
+    /// </summary>
+    public string? ResourceDirectoryFile { get; set; }
 
     /// <summary>
     /// How often one replica re-evaluates every live session against the active policy, catching what a publish's own

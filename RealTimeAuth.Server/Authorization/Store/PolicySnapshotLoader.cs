@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Policies;
 using RealTimeAuth.Policies.Files;
+using RealTimeAuth.Policies.Resources;
 using RealTimeAuth.Policies.Schema;
 using RealTimeAuth.Policies.Subjects;
 using RealTimeAuth.Server.Authorization.Pdp;
@@ -15,13 +16,33 @@ namespace RealTimeAuth.Server.Authorization.Store;
 /// </summary>
 public static class PolicySnapshotLoader
 {
-    /// <summary>The active version with the newest directory, or null when no version is active.</summary>
+    /// <summary>The active version with the newest subject and resource directories, or null when no version is active.</summary>
     public static async Task<PolicySnapshot?> LoadActiveAsync(RtaDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var active = await db.PolicyVersions.AsNoTracking()
             .FirstOrDefaultAsync(version => version.Status == PolicyVersionStatuses.Active, cancellationToken);
-        return active is null ? null : Compile(active, await LoadDirectoryAsync(db, cancellationToken));
+        return active is null
+            ? null
+            : Compile(active, await LoadDirectoryAsync(db, cancellationToken)) with { Resources = await LoadResourcesAsync(db, cancellationToken) };
+    }
+
+    /// <summary>The newest imported resource directory, or an empty one.</summary>
+    public static async Task<ResourceDirectory> LoadResourcesAsync(RtaDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var latest = await db.ResourceDirectoryVersions.AsNoTracking()
+            .OrderByDescending(version => version.Version)
+            .Select(version => version.Document)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return ResourceDirectory.Empty;
+        }
+
+        var import = ResourceDirectoryFile.Import(latest);
+        return import.Directory ?? throw new InvalidOperationException(
+            $"The stored resource directory no longer imports: {string.Join("; ", import.Diagnostics)}");
     }
 
     /// <summary>The newest imported directory, or an empty one.</summary>

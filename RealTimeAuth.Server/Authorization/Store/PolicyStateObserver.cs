@@ -6,13 +6,13 @@ namespace RealTimeAuth.Server.Authorization.Store;
 
 /// <summary>
 /// Keeps this replica's <see cref="ActivePolicy"/> equal to the database: at the synchronizer's snapshot load and
-/// at every batch with a <c>policy.published</c> or <c>directory.imported</c> entry it loads the active version with the newest
-/// directory. Loading the current state (not the entry's version) makes replaying old entries harmless.
+/// at every batch with a <c>policy.published</c>, <c>directory.imported</c> or <c>resources.imported</c> entry it loads the
+/// active version with the newest directories. Loading the current state (not the entry's version) makes replaying old entries harmless.
 /// </summary>
 internal sealed partial class PolicyStateObserver(
     ActivePolicy active, ILogger<PolicyStateObserver> logger) : IEventLogObserver
 {
-    public IReadOnlyCollection<string> EventTypes { get; } = [RtaEventTypes.PolicyPublished, RtaEventTypes.DirectoryImported];
+    public IReadOnlyCollection<string> EventTypes { get; } = [RtaEventTypes.PolicyPublished, RtaEventTypes.DirectoryImported, RtaEventTypes.ResourcesImported];
 
     // Read through the synchronizer's context: at a snapshot that is its repeatable-read transaction, so the policy is
     // the one as of the snapshot's last entry, like the sessions and keys loaded with it.

@@ -30,7 +30,8 @@ public sealed class PolicyWhatIf(
 
         var current = active.Current;
         var directory = current?.Directory ?? await PolicySnapshotLoader.LoadDirectoryAsync(db, cancellationToken);
-        var candidate = PolicySnapshotLoader.Compile(row, directory);
+        var resources = current?.Resources ?? await PolicySnapshotLoader.LoadResourcesAsync(db, cancellationToken);
+        var candidate = PolicySnapshotLoader.Compile(row, directory) with { Resources = resources };
         var live = cache.Sessions.Where(session => session.IsActive).ToList();
         var sessions = live.Select(session => CompareSession(session, current, candidate)).OfType<WhatIfSession>().ToList();
         var decisions = recent.Snapshot();

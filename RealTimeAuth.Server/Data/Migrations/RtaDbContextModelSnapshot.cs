@@ -339,6 +339,36 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.ToTable("ssf_received_sets", (string)null);
                 });
 
+            modelBuilder.Entity("RealTimeAuth.Server.Data.ResourceDirectoryVersionEntity", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("ResourceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("resource_count");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("resource_directory_versions", (string)null);
+                });
+
             modelBuilder.Entity("RealTimeAuth.Server.Data.SessionEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -36,4 +36,11 @@ internal static class TestPolicies
           { "id": "records-write-editors", "effect": "allow", "actions": ["write"], "resources": [{ "type": "records" }],
             "subjects": { "roles": ["editor"] } } ] }
         """;
+
+    /// <summary>Record writes only for their owner: the resource directory says who that is (ADR 0017).</summary>
+    public const string OwnersWrite = """
+        { "schema": "rta.policy/v1", "name": "owners-write", "rules": [
+          { "id": "owners-write", "effect": "allow", "actions": ["write"], "resources": [{ "type": "records" }],
+            "condition": "has(resource.properties.owner) && resource.properties.owner == subject.id" } ] }
+        """;
 }

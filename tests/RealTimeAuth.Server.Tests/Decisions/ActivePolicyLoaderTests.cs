@@ -32,6 +32,28 @@ public sealed class ActivePolicyLoaderTests(InfrastructureFixture infrastructure
         }
     }
 
+    [Fact]
+    public async Task Start_WithInvalidResourceDirectoryFile_FailsNamingKeyAndField()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rta-bad-{Guid.NewGuid():N}.resources.json");
+        await File.WriteAllTextAsync(file, """{ "schema": "rta.resources/v1", "resources": [ { "type": "records", "id": "" } ] }""");
+        try
+        {
+            var settings = AuthZenServer.Settings(PolicyFiles.TodoPolicy);
+            settings["Policies:ResourceDirectoryFile"] = file;
+
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => LiveServer.StartAsync(infrastructure, "pdp_bad_resources", settings));
+
+            var message = string.Join(" | ", Chain(failure).Select(e => e.Message));
+            Assert.Contains("Policies:ResourceDirectoryFile", message, StringComparison.Ordinal);
+            Assert.Contains("resources[0].id", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)

@@ -35,10 +35,12 @@ public sealed class PermissionAnalysisTests
     {
         var set = Compile(
             Allow("own", ["write"], [Resource("records")], condition: "resource.properties.ownerID == subject.id"),
-            Allow("office-hours", ["read"], [Resource("records")], condition: "context.time_of_day >= 480"));
+            Allow("office-hours", ["read"], [Resource("records")], condition: "context.time_of_day >= 480"),
+            Allow("claimed-drafts", ["comment"], [Resource("records")], condition: "resource.asserted.stage == 'draft'"));
 
         Assert.Equal(PermissionLevel.Possible, set.Analyze(LowRisk, Writer, "write", "records"));
         Assert.Equal(PermissionLevel.Possible, set.Analyze(LowRisk, Writer, "read", "records"));
+        Assert.Equal(PermissionLevel.Possible, set.Analyze(LowRisk, Writer, "comment", "records"));
     }
 
     [Fact]

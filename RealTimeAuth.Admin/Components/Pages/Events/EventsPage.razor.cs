@@ -8,7 +8,7 @@ namespace RealTimeAuth.Admin.Components.Pages.Events;
 public sealed partial class EventsPage : IDisposable
 {
     private static readonly string[] EventTypes =
-        ["session.created", "session.revoked", "session.context_changed", "keys.changed", "policy.published", "directory.imported"];
+        ["session.created", "session.revoked", "session.context_changed", "keys.changed", "policy.published", "directory.imported", "resources.imported"];
 
     private ApiResult<AdminEventPage>? _page;
     private List<AdminEvent> _items = [];
