@@ -20,6 +20,8 @@ public static class SecurityContextMapping
     public const string AgentIdAttribute = "agent.id";
     public const string AgentKindAttribute = "agent.kind";
     public const string DelegationDepthAttribute = "delegation.depth";
+    public const string ChainKindsAttribute = "agent.chain_kinds";
+    public const string ChainClientsAttribute = "agent.chain_clients";
 
     private const string UserPrefix = "user.";
     private const string NistAalPrefix = "nist-aal";
@@ -56,7 +58,9 @@ public static class SecurityContextMapping
     }
 
     /// <summary>
-    /// The acting agent from <c>agent.id</c>, <c>agent.kind</c> and <c>delegation.depth</c>, or null without an agent id.
+    /// The acting agent from <c>agent.id</c>, <c>agent.kind</c>, <c>delegation.depth</c>, <c>agent.chain_kinds</c> and
+    /// <c>agent.chain_clients</c>, or null without an agent id. A context without the chain kinds (a session made before
+    /// the server recorded them) gets its own kind only.
     /// </summary>
     /// <param name="context">The session's context.</param>
     /// <param name="chain">
@@ -73,12 +77,15 @@ public static class SecurityContextMapping
         }
 
         var depth = (int)Math.Clamp(Get(attributes, DelegationDepthAttribute, SecurityAttributeKind.Int64)?.AsInt64() ?? 0, 0, int.MaxValue);
+        var kind = Text(attributes, AgentKindAttribute) ?? string.Empty;
         return new PolicyAgent
         {
             Id = id,
-            Kind = Text(attributes, AgentKindAttribute) ?? string.Empty,
+            Kind = kind,
             Depth = depth,
             Chain = !chain.IsDefault ? chain : depth == 0 ? [id] : [],
+            ChainKinds = Get(attributes, ChainKindsAttribute, SecurityAttributeKind.StringList)?.AsStringList() ?? [],
+            ChainClients = Get(attributes, ChainClientsAttribute, SecurityAttributeKind.StringList)?.AsStringList() ?? [],
         };
     }
 

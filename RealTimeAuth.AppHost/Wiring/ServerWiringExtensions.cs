@@ -4,6 +4,9 @@ namespace RealTimeAuth.AppHost.Wiring;
 
 internal static class ServerWiringExtensions
 {
+    private static readonly string[] RtaScopes =
+        ["policies:read", "compliance:read", "records:read", "records:write", "todos:read", "todos:write"];
+
     /// <summary>
     /// A second endpoint that speaks HTTP/2 only, so gRPC works over plain HTTP in development
     /// (h2c by prior knowledge); the server publishes it to agents as their live channel address.
@@ -33,15 +36,26 @@ internal static class ServerWiringExtensions
         server.WithEnvironment("Policies__File",
             Path.GetFullPath(Path.Combine(server.ApplicationBuilder.AppHostDirectory, "..", "policies", "agents.policy.json")));
 
-    /// <summary>Trusts an identity provider's access tokens for exchange, validated against its JWKS.</summary>
+    /// <summary>
+    /// Trusts an identity provider's access tokens for exchange, validated against its JWKS. The dev IdP's scope <c>rta</c>
+    /// grants every RTA scope the demo clients hold (ADR 0016): the exchange grants no scope the user's token does not.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithTrustedIssuer(
-        this IResourceBuilder<ProjectResource> server, IResourceBuilder<ProjectResource> identityProvider, string audience) =>
+        this IResourceBuilder<ProjectResource> server, IResourceBuilder<ProjectResource> identityProvider, string audience)
+    {
         server.WithReference(identityProvider)
             .WithEnvironment("Exchange__TrustedIssuers__0__Issuer", identityProvider.GetEndpoint(ResourceNames.HttpEndpoint))
             .WithEnvironment("Exchange__TrustedIssuers__0__Audience", audience)
             .WithEnvironment("Exchange__TrustedIssuers__0__Validation", "Jwt")
             // Honoured by the server only in Development: the dev IdP serves plain HTTP locally.
             .WithEnvironment("Exchange__TrustedIssuers__0__RequireHttpsMetadata", "false");
+        for (var index = 0; index < RtaScopes.Length; index++)
+        {
+            server.WithEnvironment($"Exchange__TrustedIssuers__0__ScopeMap__rta__{index}", RtaScopes[index]);
+        }
+
+        return server;
+    }
 
     /// <summary>Admins of the server's admin API sign in at this identity provider.</summary>
     public static IResourceBuilder<ProjectResource> WithAdminAuthority(

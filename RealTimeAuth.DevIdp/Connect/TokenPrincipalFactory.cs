@@ -9,8 +9,9 @@ namespace RealTimeAuth.DevIdp.Connect;
 
 /// <summary>
 /// Builds the principal OpenIddict turns into tokens: claims, scopes, resources (audiences) and
-/// each claim's destinations. Access tokens always carry <c>email</c> and <c>role</c>, because
-/// the RTA server decides on them; identity tokens only for the matching scope.
+/// each claim's destinations. Access tokens always carry <c>email</c>, <c>email_verified</c> (the dev IdP is the
+/// source of truth for its demo users' addresses) and <c>role</c>, because the RTA server decides on them; identity
+/// tokens only for the matching scope.
 /// </summary>
 internal sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager)
 {
@@ -23,6 +24,7 @@ internal sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.SubjectId)
             .SetClaim(Claims.Email, user.Email)
+            .SetClaim(Claims.EmailVerified, true)
             .SetClaim(Claims.Name, user.Name)
             .SetClaims(Claims.Role, [.. user.Roles]);
         if (!string.IsNullOrEmpty(sessionId))
@@ -69,7 +71,7 @@ internal sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager
     {
         Claims.Subject or DevIdpClaims.SessionId => AccessAndIdentity,
         Claims.Name when scopes.Contains(Scopes.Profile) => AccessAndIdentity,
-        Claims.Email when scopes.Contains(Scopes.Email) => AccessAndIdentity,
+        Claims.Email or Claims.EmailVerified when scopes.Contains(Scopes.Email) => AccessAndIdentity,
         Claims.Role when scopes.Contains(Scopes.Roles) => AccessAndIdentity,
         _ => AccessOnly,
     };

@@ -12,4 +12,19 @@ public sealed class ExchangeClientOptions
 
     /// <summary>Scopes this client may ask for; a request for any other is <c>invalid_scope</c>.</summary>
     public List<string> AllowedScopes { get; set; } = [];
+
+    /// <summary>
+    /// The agent kinds this client's sessions may have; at least one. A request naming another kind is
+    /// <c>invalid_request</c>; a request naming none gets the first.
+    /// </summary>
+    public List<string> AgentKinds { get; set; } = [];
+
+    /// <summary>Clients that may delegate from this client's sessions (itself included only when listed); empty: none.</summary>
+    public List<string> MayDelegateTo { get; set; } = [];
+
+    /// <summary>
+    /// IdP clients (<c>azp</c> or <c>client_id</c> of the subject token) whose users' tokens this client may trade;
+    /// empty: any.
+    /// </summary>
+    public List<string> AllowedIdpClients { get; set; } = [];
 }

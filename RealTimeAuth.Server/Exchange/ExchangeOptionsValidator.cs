@@ -37,6 +37,16 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             {
                 failures.Add($"Exchange:Clients:{clientId}:Secret must be at least {MinSecretLength} characters.");
             }
+
+            if (client.AgentKinds.Count == 0 || client.AgentKinds.Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"Exchange:Clients:{clientId}:AgentKinds must name at least one agent kind, none blank.");
+            }
+
+            if (client.MayDelegateTo.FirstOrDefault(target => !options.Clients.ContainsKey(target)) is { } unknown)
+            {
+                failures.Add($"Exchange:Clients:{clientId}:MayDelegateTo names '{unknown}', which is not a registered client.");
+            }
         }
 
         if (options.NonceLifetime <= TimeSpan.Zero)

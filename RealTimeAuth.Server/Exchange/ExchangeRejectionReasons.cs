@@ -112,4 +112,22 @@ public static class ExchangeRejectionReasons
     /// (<c>invalid_dpop_proof</c>). Each session has its own key, so a child's proof can never stand in for its parent's.
     /// </summary>
     public const string ChildKeyReused = "child-key-reused";
+
+    /// <summary>The request names an agent kind the client's registration (<c>AgentKinds</c>) does not list (<c>invalid_request</c>).</summary>
+    public const string AgentKindNotAllowed = "agent-kind-not-allowed";
+
+    /// <summary>The parent session's client does not name this client in its <c>MayDelegateTo</c> (<c>invalid_grant</c>).</summary>
+    public const string DelegationNotAllowed = "delegation-not-allowed";
+
+    /// <summary>The subject token was issued to a client with no user behind it, such as a client-credentials token (<c>invalid_grant</c>).</summary>
+    public const string ClientTokenRefused = "client-token-refused";
+
+    /// <summary>The subject token is typed <c>JWT</c>, which its issuer's configuration does not allow (<c>invalid_grant</c>).</summary>
+    public const string JwtTypeNotAllowed = "jwt-type-not-allowed";
+
+    /// <summary>The subject token's IdP client (<c>azp</c>, <c>client_id</c>) is not one this client may trade (<c>invalid_grant</c>).</summary>
+    public const string IdpClientNotAllowed = "idp-client-not-allowed";
+
+    /// <summary>A requested scope is not carried by the user's token, which carries scopes (<c>invalid_scope</c>).</summary>
+    public const string ScopeNotInSubjectToken = "scope-not-in-subject-token";
 }

@@ -2,7 +2,10 @@ using RealTimeAuth.Protocol.Exchange;
 
 namespace RealTimeAuth.Server.Exchange;
 
-/// <summary>The form parameters of an exchange request, read once and checked for shape.</summary>
+/// <summary>
+/// The form parameters of an exchange request, read once and checked for shape. <see cref="AgentKind"/> is null when the
+/// request names none: the client's registration then gives it (ADR 0016).
+/// </summary>
 internal sealed record ExchangeRequest(
     string SubjectToken,
     string SubjectTokenType,
@@ -10,7 +13,7 @@ internal sealed record ExchangeRequest(
     IReadOnlyList<string> Scopes,
     string AgentId,
     string AgentName,
-    string AgentKind,
+    string? AgentKind,
     string? AgentSoftware)
 {
     private const int MaxNameLength = 256;
@@ -41,7 +44,6 @@ internal sealed record ExchangeRequest(
             (RtaExchangeNames.Parameters.SubjectTokenType, subjectTokenType),
             (RtaExchangeNames.Parameters.Nonce, nonce),
             (RtaExchangeNames.Parameters.AgentId, agentId),
-            (RtaExchangeNames.Parameters.AgentKind, agentKind),
         }.FirstOrDefault(pair => pair.Item2.Length == 0).Item1;
         if (missing is not null)
         {
@@ -60,6 +62,6 @@ internal sealed record ExchangeRequest(
 
         var scopes = Get(RtaExchangeNames.Parameters.Scope).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return (new ExchangeRequest(subjectToken, subjectTokenType, nonce, scopes, agentId,
-            agentName.Length > 0 ? agentName : agentId, agentKind, agentSoftware.Length > 0 ? agentSoftware : null), null);
+            agentName.Length > 0 ? agentName : agentId, agentKind.Length > 0 ? agentKind : null, agentSoftware.Length > 0 ? agentSoftware : null), null);
     }
 }

@@ -10,6 +10,12 @@ internal sealed record SubjectTokenResult(
     SubjectTokenOutcome Outcome, string? Issuer, string? Subject, SecurityContext? UserContext, string? Reason, string? Description,
     string? IdpSessionId = null)
 {
+    /// <summary>The IdP client the token was issued to (<c>azp</c>, else <c>client_id</c>); null when it names none.</summary>
+    public string? IdpClient { get; init; }
+
+    /// <summary>The RTA scopes the token's own scopes grant; null when the token carries no scope.</summary>
+    public IReadOnlySet<string>? GrantableScopes { get; init; }
+
     /// <summary>A valid token's user; <paramref name="idpSessionId"/> is its <c>sid</c> claim, when the IdP names its session.</summary>
     public static SubjectTokenResult Valid(string issuer, string subject, SecurityContext context, string? idpSessionId = null) =>
         new(SubjectTokenOutcome.Valid, issuer, subject, context, null, null, idpSessionId);

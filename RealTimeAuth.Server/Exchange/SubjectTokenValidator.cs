@@ -56,13 +56,15 @@ internal sealed partial class SubjectTokenValidator(
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = LifetimeRule.ClockSkew,
-            ValidTypes = TokenTypeRule.ValidTypes,
+            ValidTypes = TokenTypeRule.ValidTypes(issuer),
             ConfigurationManager = metadata.Configuration(issuer),
             LifetimeValidator = (notBefore, expires, _, _) => LifetimeRule.IsCurrent(notBefore, expires, timeProvider.GetUtcNow().UtcDateTime),
         });
         if (!result.IsValid)
         {
-            var refusal = JwtFailureRule.Check(result.Exception);
+            var refusal = result.Exception is SecurityTokenInvalidTypeException && TokenTypeRule.CheckGenericType(issuer, new JsonWebToken(token)) is { } generic
+                ? generic
+                : JwtFailureRule.Check(result.Exception);
             if (refusal.Reason == ExchangeRejectionReasons.BadSignature)
             {
                 LogRejected(logger, issuer.Issuer, refusal.Reason);

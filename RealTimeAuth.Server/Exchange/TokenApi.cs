@@ -94,6 +94,12 @@ public static class TokenApi
             return Fail(OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeNotAllowed, $"The client may not request the scope '{refused}'."));
         }
 
+        var (agent, kindError) = RegistrationRules.Agent(request, client.Client);
+        if (agent is null)
+        {
+            return Fail(kindError!);
+        }
+
         // RFC 9449 §5: the proof comes before any work on the subject token, so a bad one costs no IdP call.
         var spent = new ExchangeOneTimeValues(services.Proofs, services.Options.CurrentValue.NonceLifetime);
         var (keyThumbprint, proofError) = ExchangeProofs.CheckSessionProof(context.Request, services.Proofs, spent, services.Telemetry);
@@ -102,7 +108,7 @@ public static class TokenApi
             return Fail(proofError!);
         }
 
-        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, keyThumbprint, spent, services, cancellationToken);
+        var (newSession, subjectError) = await ResolveSubjectAsync(context.Request, request, client, agent, keyThumbprint, spent, services, cancellationToken);
         if (newSession is null)
         {
             return Fail(subjectError!);
@@ -127,10 +133,9 @@ public static class TokenApi
     }
 
     private static async Task<(NewSessionRequest?, OAuthErrorResult?)> ResolveSubjectAsync(
-        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, string keyThumbprint, ExchangeOneTimeValues spent,
-        ExchangeServices services, CancellationToken cancellationToken)
+        HttpRequest httpRequest, ExchangeRequest request, ClientAuthentication client, AgentIdentity agent, string keyThumbprint,
+        ExchangeOneTimeValues spent, ExchangeServices services, CancellationToken cancellationToken)
     {
-        var agent = new AgentIdentity(request.AgentId, request.AgentName, request.AgentKind, request.AgentSoftware);
         switch (request.SubjectTokenType)
         {
             case RtaExchangeNames.RtaTokenType:
@@ -155,6 +160,11 @@ public static class TokenApi
                     return (null, parentProofError);
                 }
 
+                if (RegistrationRules.Delegation(services.Options.CurrentValue, parent.Session!.ClientId, client.ClientId!) is { } delegationError)
+                {
+                    return (null, delegationError);
+                }
+
                 return (new NewSessionRequest
                 {
                     Issuer = parent.Session!.Issuer,
@@ -163,6 +173,7 @@ public static class TokenApi
                     Agent = agent,
                     ParentId = parent.Session.Id,
                     RequestedScopes = request.Scopes,
+                    ScopeLimit = client.Client!.AllowedScopes,
                     UserContext = parent.Session.Context,
                     IdpSessionId = parent.Session.IdpSessionId,
                     KeyThumbprint = keyThumbprint,
@@ -172,17 +183,7 @@ public static class TokenApi
                 var subject = await services.SubjectTokens.ValidateAsync(request.SubjectToken, cancellationToken);
                 return subject.Outcome switch
                 {
-                    SubjectTokenOutcome.Valid => (new NewSessionRequest
-                    {
-                        Issuer = subject.Issuer!,
-                        Subject = subject.Subject!,
-                        ClientId = client.ClientId!,
-                        Agent = agent,
-                        RequestedScopes = request.Scopes.Count > 0 ? request.Scopes : client.Client!.AllowedScopes,
-                        UserContext = subject.UserContext!,
-                        IdpSessionId = subject.IdpSessionId,
-                        KeyThumbprint = keyThumbprint,
-                    }, null),
+                    SubjectTokenOutcome.Valid => RootSession(request, client, agent, subject, keyThumbprint),
                     SubjectTokenOutcome.IssuerUnavailable => (null, OAuthErrorResult.TemporarilyUnavailable(subject.Reason!, subject.Description!)),
                     _ => (null, OAuthErrorResult.InvalidGrant(subject.Reason!, subject.Description!)),
                 };
@@ -190,6 +191,30 @@ public static class TokenApi
             default:
                 return (null, OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.SubjectTokenTypeUnsupported, $"The subject_token_type '{request.SubjectTokenType}' is not supported."));
         }
+    }
+
+    private static (NewSessionRequest?, OAuthErrorResult?) RootSession(
+        ExchangeRequest request, ClientAuthentication client, AgentIdentity agent, SubjectTokenResult subject, string keyThumbprint)
+    {
+        if (RegistrationRules.IdpClient(client.Client!, subject.IdpClient) is { } idpClientError)
+        {
+            return (null, idpClientError);
+        }
+
+        var (scopes, scopeError) = RegistrationRules.RootScopes(request, client.Client!, subject.GrantableScopes);
+        return scopes is null
+            ? (null, scopeError)
+            : (new NewSessionRequest
+            {
+                Issuer = subject.Issuer!,
+                Subject = subject.Subject!,
+                ClientId = client.ClientId!,
+                Agent = agent,
+                RequestedScopes = scopes,
+                UserContext = subject.UserContext!,
+                IdpSessionId = subject.IdpSessionId,
+                KeyThumbprint = keyThumbprint,
+            }, null);
     }
 
     internal static OAuthErrorResult MapCreationError(SessionCreationError error) => error switch

@@ -23,6 +23,24 @@ public sealed class TrustedIssuerOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// Accept JWT access tokens typed <c>JWT</c>, as IdPs that predate RFC 9068 issue them; otherwise only <c>at+jwt</c>.
+    /// An untyped access token cannot be told from an ID token, so this is off unless the issuer needs it.
+    /// </summary>
+    public bool AllowJwtType { get; set; }
+
+    /// <summary>
+    /// Claims that mark a token issued to a client with no user behind it (Entra: <c>idtyp</c> = <c>app</c>), beyond
+    /// the rule every issuer gets: <c>sub</c> equal to <c>azp</c> or <c>client_id</c>.
+    /// </summary>
+    public Dictionary<string, string> ClientTokenClaims { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The RTA scopes each of this issuer's token scopes grants (a token scope always grants the RTA scope of its own
+    /// name). When a token carries scopes, the exchange grants no RTA scope they do not grant.
+    /// </summary>
+    public Dictionary<string, List<string>> ScopeMap { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Plain-HTTP metadata is accepted only in Development and only when this is false.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }

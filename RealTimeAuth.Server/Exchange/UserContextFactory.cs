@@ -18,6 +18,12 @@ internal static class UserContextFactory
             context = context.With("user.email", email);
         }
 
+        // OpenID Connect Core §5.1: a JSON boolean; the JWT handler and introspection give it as "true".
+        if (string.Equals(First(list, "email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            context = context.With("user.email_verified", SecurityAttributeValue.FromBoolean(true));
+        }
+
         if (First(list, "name") is { } name)
         {
             context = context.With("user.name", name);

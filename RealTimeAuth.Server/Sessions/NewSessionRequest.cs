@@ -22,6 +22,12 @@ public sealed record NewSessionRequest
     /// <summary>Scopes asked for; a child may ask only for scopes its parent holds.</summary>
     public required IReadOnlyCollection<string> RequestedScopes { get; init; }
 
+    /// <summary>
+    /// The most the session's client may hold (its registration's scopes); null for no limit. A child that asks for no
+    /// scope inherits only those of its parent's that are also within this limit.
+    /// </summary>
+    public IReadOnlyCollection<string>? ScopeLimit { get; init; }
+
     /// <summary>The user's attributes from the subject token (ignored for a child, which inherits).</summary>
     public required SecurityContext UserContext { get; init; }
 

@@ -58,6 +58,11 @@ public sealed class SessionCreator(
         }
 
         var scopes = parent is not null && requested.IsEmpty ? parent.Scopes : requested;
+        if (request.ScopeLimit is { } limit)
+        {
+            scopes = [.. scopes.Where(limit.Contains)];
+        }
+
         if (scopes.IsEmpty)
         {
             return SessionCreationResult.Fail(SessionCreationError.NoScopes);
@@ -85,8 +90,8 @@ public sealed class SessionCreator(
     {
         var id = new Guid(RandomNumberGenerator.GetBytes(16), bigEndian: true);
         var context = parent is null
-            ? SessionContextBuilder.ForRoot(request.UserContext, request.Agent)
-            : SessionContextBuilder.ForChild(parent, request.Agent);
+            ? SessionContextBuilder.ForRoot(request.UserContext, request.Agent, request.ClientId)
+            : SessionContextBuilder.ForChild(parent, request.Agent, request.ClientId);
         var now = timeProvider.GetUtcNow();
         var session = new SessionState
         {

@@ -13,6 +13,10 @@ public sealed class ServerCluster : IAsyncDisposable
     public const string CopilotClientId = "copilot";
     public const string AgentClientId = "agent";
 
+    /// <summary>The RTA scopes the dev IdP's scope <c>rta</c> grants (<c>Exchange:TrustedIssuers:0:ScopeMap</c>).</summary>
+    public static readonly IReadOnlyList<string> RtaScopes =
+        ["policies:read", "compliance:read", "records:read", "records:write", "todos:read", "todos:write"];
+
     private readonly List<ServerHost> _replicas = [];
     private readonly DevIdentityProvider _idp;
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -113,6 +117,11 @@ public sealed class ServerCluster : IAsyncDisposable
             ["Admin:Audience"] = DemoAccounts.AdminApiAudience,
             ["Admin:RequireHttpsMetadata"] = "false",
         };
+        for (var index = 0; index < RtaScopes.Count; index++)
+        {
+            settings[$"Exchange:TrustedIssuers:0:ScopeMap:rta:{index}"] = RtaScopes[index];
+        }
+
         foreach (var (key, value) in _settings.Concat(replicaSettings ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;

@@ -5,18 +5,21 @@ using RealTimeAuth.Policies.Subjects;
 namespace RealTimeAuth.Server.Authorization.Pdp;
 
 /// <summary>
-/// Completes a subject from the directory, found by type and id or else by email: what the caller's
-/// context says wins, roles are the union, attributes are the directory's overlaid by the context's.
+/// Completes a subject from the directory, found by type and id or else, when <c>matchByEmail</c>, by email: what the
+/// caller's context says wins, roles are the union, attributes are the directory's overlaid by the context's.
 /// </summary>
 public static class SubjectEnrichment
 {
-    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory)
+    /// <summary>A subject a trusted caller (an AuthZEN PEP) names: its email, when given, may find the entry.</summary>
+    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory) => Enrich(subject, directory, matchByEmail: true);
+
+    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory, bool matchByEmail)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(directory);
         if (!directory.TryGet(subject.Type, subject.Id, out var entry))
         {
-            entry = subject.Email is null
+            entry = subject.Email is null || !matchByEmail
                 ? null
                 : directory.Subjects.FirstOrDefault(s => s.Type == subject.Type && string.Equals(s.Email, subject.Email, StringComparison.OrdinalIgnoreCase));
         }

@@ -8,9 +8,24 @@ namespace RealTimeAuth.Server.Exchange.Validation;
 /// </summary>
 internal static class SubjectRule
 {
-    /// <summary>The valid result for the token's user, with the context from its <paramref name="claims"/>; or the refusal.</summary>
-    public static SubjectTokenResult Check(TrustedIssuerOptions issuer, string? subject, string? idpSessionId, IEnumerable<Claim> claims) =>
-        string.IsNullOrEmpty(subject)
-            ? SubjectTokenResult.Invalid(ExchangeRejectionReasons.SubjectMissing, "The subject token has no subject.")
-            : SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, claims), idpSessionId);
+    /// <summary>
+    /// The valid result for the token's user, with the context, IdP client and grantable scopes from its
+    /// <paramref name="claims"/>; or the refusal.
+    /// The token must also be a user's (<see cref="UserTokenRule"/>).
+    /// </summary>
+    public static SubjectTokenResult Check(TrustedIssuerOptions issuer, string? subject, string? idpSessionId, IEnumerable<Claim> claims)
+    {
+        if (string.IsNullOrEmpty(subject))
+        {
+            return SubjectTokenResult.Invalid(ExchangeRejectionReasons.SubjectMissing, "The subject token has no subject.");
+        }
+
+        var list = claims.ToList();
+        return UserTokenRule.Check(issuer, subject, list)
+            ?? SubjectTokenResult.Valid(issuer.Issuer, subject, UserContextFactory.FromClaims(issuer.Issuer, subject, list), idpSessionId) with
+            {
+                IdpClient = TokenScopeRule.IdpClient(list),
+                GrantableScopes = TokenScopeRule.Grantable(issuer, list),
+            };
+    }
 }

@@ -150,7 +150,6 @@ public sealed class TokenEndpointErrorTests(InfrastructureFixture infrastructure
     [InlineData(RtaExchangeNames.Parameters.SubjectTokenType)]
     [InlineData(RtaExchangeNames.Parameters.Nonce)]
     [InlineData(RtaExchangeNames.Parameters.AgentId)]
-    [InlineData(RtaExchangeNames.Parameters.AgentKind)]
     public async Task Token_RequiredParameterMissing_ReturnsInvalidRequestNamingIt(string parameter)
     {
         using var timeout = TestTimeouts.Start();

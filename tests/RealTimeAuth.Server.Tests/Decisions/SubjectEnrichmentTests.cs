@@ -1,5 +1,6 @@
 using RealTimeAuth.Policies;
 using RealTimeAuth.Policies.Subjects;
+using RealTimeAuth.Protocol.Contexts;
 using RealTimeAuth.Server.Authorization.Pdp;
 
 namespace RealTimeAuth.Server.Tests.Decisions;
@@ -37,5 +38,26 @@ public sealed class SubjectEnrichmentTests
         var bare = new PolicySubject { Type = "user", Id = "nobody" };
 
         Assert.Same(bare, SubjectEnrichment.Enrich(bare, Directory));
+    }
+
+    [Fact]
+    public void Enriched_SessionUserWithAnUnverifiedEmail_IsNotFoundByIt()
+    {
+        var context = SecurityContext.Empty.With("user.sub", "attacker").With("user.email", "rick@example.com");
+
+        var subject = SessionSubjects.Enriched("attacker", context, Directory);
+
+        Assert.Empty(subject.Roles);
+    }
+
+    [Fact]
+    public void Enriched_SessionUserWithAVerifiedEmail_IsFoundByIt()
+    {
+        var context = SecurityContext.Empty.With("user.sub", "other").With("user.email", "rick@example.com")
+            .With(SessionSubjects.EmailVerifiedAttribute, SecurityAttributeValue.FromBoolean(true));
+
+        var subject = SessionSubjects.Enriched("other", context, Directory);
+
+        Assert.Equal(["admin"], subject.Roles.ToArray());
     }
 }

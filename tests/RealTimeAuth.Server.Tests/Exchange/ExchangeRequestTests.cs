@@ -21,13 +21,24 @@ public sealed class ExchangeRequestTests
     [InlineData(RtaExchangeNames.Parameters.SubjectTokenType)]
     [InlineData(RtaExchangeNames.Parameters.Nonce)]
     [InlineData(RtaExchangeNames.Parameters.AgentId)]
-    [InlineData(RtaExchangeNames.Parameters.AgentKind)]
     public void Read_RequiredParameterMissing_IsParameterMissing(string parameter)
     {
         var form = Form();
         form.Remove(parameter);
 
         AssertRefused(form, ExchangeRejectionReasons.ParameterMissing);
+    }
+
+    [Fact]
+    public void Read_AgentKindOmitted_LeavesItToTheClientRegistration()
+    {
+        var form = Form();
+        form.Remove(RtaExchangeNames.Parameters.AgentKind);
+
+        var (request, error) = ExchangeRequest.Read(new FormCollection(form));
+
+        Assert.Null(error);
+        Assert.Null(request!.AgentKind);
     }
 
     [Fact]

@@ -189,6 +189,45 @@ public sealed class SubjectTokenValidatorTests : IDisposable
         Assert.Equal((SubjectTokenOutcome.IssuerUnavailable, ExchangeRejectionReasons.IssuerMetadataUnavailable), (result.Outcome, result.Reason));
     }
 
+    [Fact]
+    public async Task Jwt_TypedJwt_IsJwtTypeNotAllowed()
+    {
+        var result = await _jwt.ValidateAsync(_jwt.Key.Sign(_jwt.Claims(), typ: "JWT"));
+
+        AssertInvalid(result, ExchangeRejectionReasons.JwtTypeNotAllowed);
+    }
+
+    [Fact]
+    public async Task Jwt_SubjectIsTheClientTheTokenWasIssuedTo_IsClientTokenRefused()
+    {
+        var result = await _jwt.ValidateAsync(_jwt.Key.Sign(_jwt.Claims().With("sub", "batch").With("client_id", "batch"), typ: "at+jwt"));
+
+        AssertInvalid(result, ExchangeRejectionReasons.ClientTokenRefused);
+    }
+
+    [Fact]
+    public async Task Jwt_UserToken_CarriesItsIdpClientScopesAndVerifiedEmail()
+    {
+        var claims = _jwt.Claims().With("azp", "portal").With("scope", "openid records:read").With("email", "a@example.com").With("email_verified", true);
+
+        var result = await _jwt.ValidateAsync(_jwt.Key.Sign(claims, typ: "at+jwt"));
+
+        Assert.Equal("portal", result.IdpClient);
+        Assert.Equal(["openid", "records:read"], result.GrantableScopes!.Order(StringComparer.Ordinal));
+        Assert.True(result.UserContext!.Attributes["user.email_verified"].AsBoolean());
+    }
+
+    [Fact]
+    public async Task Introspection_ClientCredentialsToken_IsClientTokenRefused()
+    {
+        using var harness = Introspecting();
+        harness.ServeIdp(harness.Introspection().With("sub", "batch").With("client_id", "batch"));
+
+        var result = await harness.ValidateAsync("opaque-token");
+
+        AssertInvalid(result, ExchangeRejectionReasons.ClientTokenRefused);
+    }
+
     public void Dispose() => _jwt.Dispose();
 
     private static SubjectTokenHarness Introspecting() => new(SubjectTokenValidation.Introspection);

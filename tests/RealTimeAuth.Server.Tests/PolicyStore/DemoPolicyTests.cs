@@ -54,11 +54,27 @@ public sealed class DemoPolicyTests
         Assert.False(Decide(subject, "data-writer", 3, "write", "todos").Allowed);
     }
 
+    [Fact]
+    public void Write_ByAnyAgentAnExporterDelegatedTo_Denied()
+    {
+        var subject = new PolicySubject { Type = "user", Id = "u", RiskLevel = "low" };
+        var laundered = new PolicyAgent { Id = "w", Kind = "data-writer", Depth = 2, ChainKinds = ["copilot", "record-exporter", "data-writer"] };
+        var honest = new PolicyAgent { Id = "w", Kind = "data-writer", Depth = 2, ChainKinds = ["copilot", "data-writer", "data-writer"] };
+
+        var denied = Decide(subject, laundered, "write", "records");
+
+        Assert.Equal((false, "exporters-never-write"), (denied.Allowed, denied.RuleId));
+        Assert.True(Decide(subject, honest, "write", "records").Allowed);
+    }
+
     private static PolicyDecision Decide(PolicySubject subject, string kind, int depth, string action, string type) =>
+        Decide(subject, Agent(kind, depth), action, type);
+
+    private static PolicyDecision Decide(PolicySubject subject, PolicyAgent agent, string action, string type) =>
         Policy.Evaluate(new DecisionRequest
         {
             Subject = subject,
-            Agent = Agent(kind, depth),
+            Agent = agent,
             Action = action,
             Resource = new PolicyResource { Type = type, Id = $"{type}-1" },
             Time = DateTimeOffset.UnixEpoch,
