@@ -69,6 +69,20 @@ public sealed class DecisionInputLimitTests(InfrastructureFixture infrastructure
     }
 
     [Fact]
+    public async Task AuthZenEvaluations_MoreItemsThanTheCap_Is400TooManyEvaluations()
+    {
+        var settings = new Dictionary<string, string>(AuthZenServer.Settings(PolicyFiles.TodoPolicy)) { ["AuthZen:MaxEvaluations"] = "2" };
+        await using var server = await LiveServer.StartOnKestrelAsync(infrastructure, "limits_authzen_cap", settings);
+        using var client = AuthZenServer.Pep(server);
+
+        using var atCap = await AuthZenServer.PostAsync(client, "/access/v1/evaluations", Batch(2));
+        using var pastCap = await AuthZenServer.PostAsync(client, "/access/v1/evaluations", Batch(3));
+
+        Assert.Equal(HttpStatusCode.OK, atCap.StatusCode);
+        Assert.Equal("too-many-evaluations", await LimitProblems.ProblemReasonAsync(pastCap, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task LiveHttpAuthorize_ActionBeyondItsLimit_Is400FieldTooLong()
     {
         await using var server = await LiveServer.StartOnKestrelAsync(infrastructure, "limits_live_http");
@@ -104,6 +118,13 @@ public sealed class DecisionInputLimitTests(InfrastructureFixture infrastructure
             action = new { name = action },
             resource = new { type = resourceType, id = resourceId, properties = resourceProperties ?? [] },
         });
+
+    private static string Batch(int count) => JsonSerializer.Serialize(new
+    {
+        subject = new { type = "user", id = "alice" },
+        resource = new { type = "todo", id = "1" },
+        evaluations = Enumerable.Range(0, count).Select(_ => new { action = new { name = "can_read_todos" } }),
+    });
 
     private static Dictionary<string, string> Properties(int count, int valueLength) =>
         Enumerable.Range(0, count).ToDictionary(i => $"p{i}", _ => new string('v', valueLength));
