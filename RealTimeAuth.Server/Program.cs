@@ -3,6 +3,7 @@ using RealTimeAuth.Server.Authorization;
 using RealTimeAuth.Server.AuthZen;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Extensions;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.ServiceDefaults;
@@ -16,6 +17,7 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseLimits();
 
 app.MapDefaultEndpoints();
 app.MapExchangeEndpoints();

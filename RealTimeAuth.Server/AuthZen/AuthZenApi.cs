@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace RealTimeAuth.Server.AuthZen;
 
@@ -72,12 +73,17 @@ public static class AuthZenApi
                 return AuthZenBody.BadRequest(invalid);
             }
 
+            if (AuthZenLimits.Check(access) is { } refused)
+            {
+                return AuthZenLimits.Refused(refused);
+            }
+
             return TypedResults.Ok(new EvaluationResponse(evaluator.EvaluateAudited(evaluator.Policy, access)));
         }
     }
 
     internal static async Task<Results<Ok<EvaluationsResponse>, Ok<EvaluationResponse>, ProblemHttpResult>> EvaluateManyAsync(
-        HttpRequest request, AuthZenEvaluator evaluator, CancellationToken cancellationToken)
+        HttpRequest request, AuthZenEvaluator evaluator, IOptions<AuthZenOptions> options, CancellationToken cancellationToken)
     {
         var (document, error) = await AuthZenBody.ReadAsync(request, cancellationToken);
         using (document)
@@ -98,9 +104,14 @@ public static class AuthZenApi
                 if (listed is not { } array || array.GetArrayLength() == 0)
                 {
                     // AuthZEN 1.0, section 7.1: without evaluations the request is a single evaluation.
-                    return AuthZenEvaluator.Validate(defaults) is { } invalid
-                        ? AuthZenBody.BadRequest(invalid)
+                    return AuthZenEvaluator.Validate(defaults) is { } invalid ? AuthZenBody.BadRequest(invalid)
+                        : AuthZenLimits.Check(defaults) is { } refused ? AuthZenLimits.Refused(refused)
                         : TypedResults.Ok(new EvaluationResponse(evaluator.EvaluateAudited(evaluator.Policy, defaults)));
+                }
+
+                if (array.GetArrayLength() > options.Value.MaxEvaluations)
+                {
+                    return AuthZenLimits.TooMany(options.Value.MaxEvaluations);
                 }
 
                 items = [.. array.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
@@ -117,6 +128,11 @@ public static class AuthZenApi
                 if (AuthZenEvaluator.Validate(items[i]) is { } invalid)
                 {
                     return AuthZenBody.BadRequest($"evaluations[{i}]: {invalid}");
+                }
+
+                if (AuthZenLimits.Check(items[i]) is { } refused)
+                {
+                    return AuthZenLimits.Refused(refused, $"evaluations[{i}].");
                 }
             }
 

@@ -12,6 +12,7 @@ public static class AuthZenModule
         var services = builder.Services;
         services.AddOptions<AuthZenOptions>()
             .Bind(builder.Configuration.GetSection(AuthZenOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthZenOptions>, AuthZenOptionsValidator>();
         services.AddSingleton<AuthZenEvaluator>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RealTimeAuth.Server.AuthZen;
 
 /// <summary>
@@ -20,6 +22,10 @@ public sealed class AuthZenOptions
 
     /// <summary>The audience PEP access tokens must carry; required with <see cref="Authority"/>.</summary>
     public string? Audience { get; set; }
+
+    /// <summary>Most items one <c>/access/v1/evaluations</c> request may carry; more is refused (400, <c>too-many-evaluations</c>).</summary>
+    [Range(1, 10_000)]
+    public int MaxEvaluations { get; set; } = 100;
 
     /// <summary>Allows plain-HTTP metadata for a local IdP; honoured only in Development.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

@@ -76,6 +76,11 @@ internal static class AuthZenSearch
                 return AuthZenBody.BadRequest(invalid);
             }
 
+            if (AuthZenLimits.Check(query.Request) is { } refused)
+            {
+                return AuthZenLimits.Refused(refused);
+            }
+
             var offset = 0;
             if (query.Token is { } token && !tokens.TryUnprotect(token, query.Key, out offset))
             {

@@ -6,6 +6,14 @@ namespace RealTimeAuth.Server.Data;
 /// </summary>
 public sealed class DecisionAuditEntity
 {
+    public const int UserMaxLength = 512;
+    public const int ActionMaxLength = 256;
+    public const int ResourceTypeMaxLength = 256;
+    public const int ResourceIdMaxLength = 1024;
+    public const int PolicyVersionMaxLength = 64;
+    public const int ReasonMaxLength = 256;
+    public const int SourceMaxLength = 16;
+
     public long Id { get; set; }
 
     public DateTimeOffset Time { get; set; }
@@ -34,4 +42,10 @@ public sealed class DecisionAuditEntity
 
     /// <summary>Key thumbprints from the root session's to the acting session's; empty when no bound session acted.</summary>
     public string[] KeyChain { get; set; } = [];
+
+    /// <summary>
+    /// PostgreSQL refused the row as recorded (a field too long or not storable as text), so it was written with its
+    /// fields cut to the column limits and stripped of U+0000; the decision itself was taken on the full request.
+    /// </summary>
+    public bool Truncated { get; set; }
 }

@@ -7,6 +7,7 @@ using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Health;
 using RealTimeAuth.Server.Keys;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals;
@@ -49,6 +50,7 @@ public static class ApplicationServiceExtensions
         // Observers of the event log are called in registration order: keys before sessions, so a token pushed for an
         // entry is signed with a key the same batch activated.
         builder.AddAuth();
+        builder.AddLimits();
         builder.AddEvents();
         builder.AddKeys();
         builder.AddSessions();

@@ -123,6 +123,11 @@ public static class LiveApi
             return LiveProblems.BadRequest("The request needs an action and a resource type.", "request-incomplete");
         }
 
+        if (LiveRequestLimits.Check(request) is { } refused)
+        {
+            return LiveProblems.BadRequest(refused.Detail, refused.Reason);
+        }
+
         var query = new AuthorizationQuery
         {
             Action = action,

@@ -121,6 +121,11 @@ internal sealed partial class LiveChannelService(
             throw LiveRpcErrors.InvalidArgument("action-and-resource-type-required");
         }
 
+        if (LiveRequestLimits.Check(request) is { } refused)
+        {
+            throw LiveRpcErrors.InvalidArgument(refused.Reason);
+        }
+
         var query = new AuthorizationQuery
         {
             Action = request.Action,

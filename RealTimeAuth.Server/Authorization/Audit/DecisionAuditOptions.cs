@@ -19,6 +19,13 @@ public sealed class DecisionAuditOptions
     [Range(0, 1_000_000)]
     public int RecentDecisions { get; set; } = 1_000;
 
+    /// <summary>
+    /// Characters of property keys and values (resource properties, context, AuthZEN subject properties) one recent
+    /// decision may keep for what-if; a decision with more is kept without them and not replayed.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int RecentPropertyChars { get; set; } = 8_192;
+
     /// <summary>How long audited decisions are kept; older rows are deleted by a sweep every <see cref="RetentionSweepInterval"/>.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00",
         ErrorMessage = "Set DecisionAudit:Retention between 01:00:00 and 3650.00:00:00 (ten years).")]

@@ -27,4 +27,7 @@ public sealed record DecisionRecord(
     /// proved possession for this decision. Empty for AuthZEN decisions, which name no session.
     /// </summary>
     public ImmutableArray<string> KeyChain { get; init; } = [];
+
+    /// <summary>Written cut to the column limits after PostgreSQL refused it whole (<see cref="DecisionRecordTruncation"/>).</summary>
+    public bool Truncated { get; init; }
 }

@@ -2,10 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace RealTimeAuth.Server.Authorization.Audit;
 
-/// <summary>The last <see cref="DecisionAuditOptions.RecentDecisions"/> decisions of this replica, oldest overwritten first.</summary>
+/// <summary>
+/// The last <see cref="DecisionAuditOptions.RecentDecisions"/> decisions of this replica, oldest overwritten first, each
+/// bounded by <see cref="RecentDecisionBudget"/>.
+/// </summary>
 public sealed class RecentDecisionRing(IOptions<DecisionAuditOptions> options)
 {
     private readonly RecentDecision?[] _items = new RecentDecision?[options.Value.RecentDecisions];
+    private readonly int _maxPropertyChars = options.Value.RecentPropertyChars;
     private readonly Lock _lock = new();
     private long _next;
 
@@ -16,9 +20,10 @@ public sealed class RecentDecisionRing(IOptions<DecisionAuditOptions> options)
             return;
         }
 
+        var bounded = RecentDecisionBudget.Bound(decision, _maxPropertyChars);
         lock (_lock)
         {
-            _items[_next++ % _items.Length] = decision;
+            _items[_next++ % _items.Length] = bounded;
         }
     }
 

@@ -12,16 +12,17 @@ internal sealed class DecisionAuditConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(row => row.Id).HasColumnName("id").UseIdentityByDefaultColumn();
         builder.Property(row => row.Time).HasColumnName("time");
         builder.Property(row => row.SessionId).HasColumnName("session_id");
-        builder.Property(row => row.User).HasColumnName("user_id").HasMaxLength(512);
+        builder.Property(row => row.User).HasColumnName("user_id").HasMaxLength(DecisionAuditEntity.UserMaxLength);
         builder.Property(row => row.AgentChain).HasColumnName("agent_chain");
-        builder.Property(row => row.Action).HasColumnName("action").HasMaxLength(256);
-        builder.Property(row => row.ResourceType).HasColumnName("resource_type").HasMaxLength(256);
-        builder.Property(row => row.ResourceId).HasColumnName("resource_id").HasMaxLength(1024);
+        builder.Property(row => row.Action).HasColumnName("action").HasMaxLength(DecisionAuditEntity.ActionMaxLength);
+        builder.Property(row => row.ResourceType).HasColumnName("resource_type").HasMaxLength(DecisionAuditEntity.ResourceTypeMaxLength);
+        builder.Property(row => row.ResourceId).HasColumnName("resource_id").HasMaxLength(DecisionAuditEntity.ResourceIdMaxLength);
         builder.Property(row => row.Allowed).HasColumnName("allowed");
-        builder.Property(row => row.PolicyVersion).HasColumnName("policy_version").HasMaxLength(64);
-        builder.Property(row => row.Reason).HasColumnName("reason").HasMaxLength(256);
-        builder.Property(row => row.Source).HasColumnName("source").HasMaxLength(16);
+        builder.Property(row => row.PolicyVersion).HasColumnName("policy_version").HasMaxLength(DecisionAuditEntity.PolicyVersionMaxLength);
+        builder.Property(row => row.Reason).HasColumnName("reason").HasMaxLength(DecisionAuditEntity.ReasonMaxLength);
+        builder.Property(row => row.Source).HasColumnName("source").HasMaxLength(DecisionAuditEntity.SourceMaxLength);
         builder.Property(row => row.KeyChain).HasColumnName("key_chain");
+        builder.Property(row => row.Truncated).HasColumnName("truncated");
 
         // Newest first, paged by id (the primary key, read backwards); the filters of the audit API narrow by user,
         // action and agent. Every decision writes a row, so each index costs on the hot path: time only grows with

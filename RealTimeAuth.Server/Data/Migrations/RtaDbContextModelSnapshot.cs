@@ -86,6 +86,10 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("time");
 
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("truncated");
+
                     b.Property<string>("User")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -14,6 +14,7 @@ internal static class ServerModules
         ["Telemetry"] = [],
         ["Hosting"] = [],
         ["Auth"] = ["Hosting"],
+        ["Limits"] = [.. Base],
         ["Events"] = [.. Base],
         ["Keys"] = [.. Base, "Events"],
         ["Sessions"] = [.. Base, "Events"],

@@ -14,6 +14,7 @@ using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Tests.Infrastructure;
 using RealTimeAuth.Testing;
+using RealTimeAuth.Testing.Servers;
 
 namespace RealTimeAuth.Server.Tests.Live;
 
@@ -31,18 +32,29 @@ public sealed class LiveServer : IAsyncDisposable
 
     private readonly IReadOnlyDictionary<string, string>? _settings;
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly bool _kestrel;
+    private readonly Uri _grpcAddress;
 
     private LiveServer(
-        ServerFactory root, WebApplicationFactory<Program> factory, string database, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
+        ServerFactory root, WebApplicationFactory<Program> factory, string database, IReadOnlyDictionary<string, string>? settings,
+        Action<IWebHostBuilder>? configure, KestrelPorts? kestrel = null)
     {
         _root = root;
         _settings = settings;
         _configure = configure;
         Database = database;
         Factory = factory;
-        _channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        BaseAddress = kestrel?.Http ?? factory.Server.BaseAddress;
+        _grpcAddress = kestrel?.Grpc ?? BaseAddress;
+        _kestrel = kestrel is not null;
+        _channel = kestrel is { } ports
+            ? GrpcChannel.ForAddress(ports.Grpc)
+            : GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
         Client = new LiveChannel.LiveChannelClient(_channel);
     }
+
+    /// <summary>Where this server's HTTP endpoints answer: the in-memory test server, or Kestrel's HTTP/1.1 port.</summary>
+    public Uri BaseAddress { get; }
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -50,10 +62,10 @@ public sealed class LiveServer : IAsyncDisposable
     public string Database { get; }
 
     /// <summary>The URI of gRPC <c>Connect</c>, as the server sees it: the <c>htu</c> of a stream's proof.</summary>
-    public Uri ConnectUri => Uri("/realtimeauth.v1.LiveChannel/Connect");
+    public Uri ConnectUri => new(_grpcAddress, "/realtimeauth.v1.LiveChannel/Connect");
 
     /// <summary>The URI of gRPC <c>Authorize</c>: the <c>htu</c> of a unary call's proof.</summary>
-    public Uri AuthorizeRpcUri => Uri("/realtimeauth.v1.LiveChannel/Authorize");
+    public Uri AuthorizeRpcUri => new(_grpcAddress, "/realtimeauth.v1.LiveChannel/Authorize");
 
     public LiveChannel.LiveChannelClient Client { get; }
 
@@ -90,6 +102,38 @@ public sealed class LiveServer : IAsyncDisposable
     public Task<LiveServer> StartAnotherReplicaAsync(InfrastructureFixture infrastructure) =>
         StartOnAsync(Database, infrastructure, _settings, _configure);
 
+    /// <summary>
+    /// A server on real Kestrel sockets (HTTP/1.1 on one port, cleartext HTTP/2 gRPC on another), for what only a real
+    /// server shows: request body limits, remote addresses, rate limits.
+    /// </summary>
+    public static async Task<LiveServer> StartOnKestrelAsync(
+        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IWebHostBuilder>? configure = null)
+    {
+        var database = await infrastructure.CreateDatabaseAsync(name);
+        var ports = new KestrelPorts(
+            new Uri($"http://127.0.0.1:{FreePort.Pick()}/"), new Uri($"http://127.0.0.1:{FreePort.Pick()}/"));
+        var root = new ServerFactory(database, infrastructure.RedisConnectionString);
+        var factory = root.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Kestrel:Endpoints:Http:Url", ports.Http.ToString().TrimEnd('/'));
+            builder.UseSetting("Kestrel:Endpoints:grpc:Url", ports.Grpc.ToString().TrimEnd('/'));
+            builder.UseSetting("Kestrel:Endpoints:grpc:Protocols", "Http2");
+            configure?.Invoke(builder);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        var server = new LiveServer(root, factory, database, settings, configure, ports);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    private sealed record KestrelPorts(Uri Http, Uri Grpc);
+
     private static async Task<LiveServer> StartOnAsync(
         string database, InfrastructureFixture infrastructure, IReadOnlyDictionary<string, string>? settings, Action<IWebHostBuilder>? configure)
     {
@@ -119,7 +163,7 @@ public sealed class LiveServer : IAsyncDisposable
     }
 
     /// <summary>An absolute URI of this server, as it sees its requests.</summary>
-    public Uri Uri(string path) => new(Factory.Server.BaseAddress, path);
+    public Uri Uri(string path) => new(BaseAddress, path);
 
     /// <summary>Whether <paramref name="condition"/> holds within <see cref="Timeout"/>.</summary>
     public static Task<bool> EventuallyAsync(Func<bool> condition) => Eventually.UntilAsync(condition, Timeout);
@@ -127,7 +171,8 @@ public sealed class LiveServer : IAsyncDisposable
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
 
-    public HttpClient CreateHttpClient() => Factory.CreateClient();
+    public HttpClient CreateHttpClient() =>
+        _kestrel ? new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout } : Factory.CreateClient();
 
     /// <summary>
     /// A session bound to a new Ed25519 key (as the exchange will make it), with the writer of that key's proofs; with

@@ -123,14 +123,16 @@ public sealed class PushEndpointTests(SsfServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Push_LargerThanLimit_InvalidRequest()
+    public async Task Push_LargerThanLimit_Is413InvalidRequest()
     {
         var claims = Sets.SessionEstablished();
         claims["padding"] = new string('x', 70 * 1024);
 
         var response = await Server.PushAsync(claims);
 
-        AssertError(response, "invalid_request");
+        // ADR 0019: past SharedSignals:MaxSetBytes the answer is 413, still in the RFC 8935 shape.
+        AssertError(response, "invalid_request", HttpStatusCode.RequestEntityTooLarge);
+        Assert.StartsWith("body-too-large:", response.Description, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -267,9 +269,9 @@ public sealed class PushEndpointTests(SsfServerFixture fixture) : IClassFixture<
             return true;
         });
 
-    private static void AssertError(PushResponse response, string error)
+    private static void AssertError(PushResponse response, string error, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(status, response.Status);
         Assert.Equal("application/json", response.ContentType);
         Assert.Equal(error, response.Error);
         Assert.False(string.IsNullOrEmpty(response.Description));

@@ -28,14 +28,17 @@ internal sealed class AdminTokens
             bearer.TokenValidationParameters.IssuerSigningKey = _key;
         }));
 
-    public string Create(params string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public string Create(params string[] roles) => CreateFor("admin-test", roles);
+
+    /// <summary>A token of the admin <paramref name="subject"/> (its <c>sub</c>).</summary>
+    public string CreateFor(string subject, params string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = "rta-admin-api",
         Expires = DateTime.UtcNow.AddMinutes(5),
         Claims = new Dictionary<string, object>
         {
-            ["sub"] = "admin-test",
+            ["sub"] = subject,
             ["email"] = "tester@realtimeauth.dev",
             ["role"] = roles,
         },
