@@ -12,4 +12,10 @@ public sealed class ExchangeClientOptions
 
     /// <summary>Scopes this client may ask for; a request for any other is <c>invalid_scope</c>.</summary>
     public List<string> AllowedScopes { get; set; } = [];
+
+    /// <summary>How long this client's sessions live from creation; unset for <c>SessionLifetimes:AbsoluteLifetime</c> (ADR 0018).</summary>
+    public TimeSpan? AbsoluteLifetime { get; set; }
+
+    /// <summary>How long this client's sessions may go with no stream and no decision; unset for <c>SessionLifetimes:IdleLifetime</c>.</summary>
+    public TimeSpan? IdleLifetime { get; set; }
 }

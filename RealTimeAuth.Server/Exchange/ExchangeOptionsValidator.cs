@@ -37,6 +37,11 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             {
                 failures.Add($"Exchange:Clients:{clientId}:Secret must be at least {MinSecretLength} characters.");
             }
+
+            if (client.AbsoluteLifetime <= TimeSpan.Zero || client.IdleLifetime <= TimeSpan.Zero)
+            {
+                failures.Add($"Exchange:Clients:{clientId}:AbsoluteLifetime and IdleLifetime must be positive when set.");
+            }
         }
 
         if (options.NonceLifetime <= TimeSpan.Zero)
