@@ -23,7 +23,5 @@ public static class AccountEndpoints
         TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
 
-    private static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+    private static string LocalOrRoot(string? returnUrl) => LocalReturnUrl.IsLocal(returnUrl) ? returnUrl! : "/";
 }

@@ -15,6 +15,12 @@ public static class RtaRevocationReasons
     /// <summary>An ancestor session was revoked and the revocation swept its subtree.</summary>
     public const string AncestorRevoked = "ancestor-revoked";
 
+    /// <summary>
+    /// The session outlived its absolute or idle lifetime (ADR 0018); the revocation's detail says which
+    /// (<c>absolute-lifetime</c> or <c>idle-lifetime</c>).
+    /// </summary>
+    public const string SessionExpired = "session-expired";
+
     /// <summary>Every session of the user was revoked.</summary>
     public const string UserRevoked = "user-revoked";
 

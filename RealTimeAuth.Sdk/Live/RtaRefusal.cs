@@ -69,12 +69,13 @@ internal static class RtaRefusal
 
     /// <summary>
     /// A refused call ends the session only when the reason says so (<see cref="TokenExpired"/>, or a revocation code
-    /// ending in <see cref="RevokedSuffix"/>); a stale-context refusal is left to the live channel, which is about to
+    /// ending in <see cref="RevokedSuffix"/>, or <see cref="RtaRevocationReasons.SessionExpired"/>, which the sweep turns
+    /// into a revocation); a stale-context refusal is left to the live channel, which is about to
     /// deliver the fresh token.
     /// </summary>
     public static RtaConnectionState? OnCall(string reason) =>
         reason == TokenExpired ? RtaConnectionState.Expired
-        : reason.EndsWith(RevokedSuffix, StringComparison.Ordinal) ? RtaConnectionState.Revoked
+        : reason.EndsWith(RevokedSuffix, StringComparison.Ordinal) || reason == RtaRevocationReasons.SessionExpired ? RtaConnectionState.Revoked
         : null;
 
     // A code is short kebab-case; a sentence in the detail is not read as one.

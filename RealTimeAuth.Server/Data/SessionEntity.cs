@@ -54,4 +54,13 @@ public sealed class SessionEntity
 
     /// <summary>The key thumbprints of the delegation chain, root first, this session's last.</summary>
     public string[] KeyChain { get; set; } = [];
+
+    /// <summary>When the session ends whatever it does: its absolute lifetime, never past its parent's (ADR 0018).</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>How long the session may go without a stream or a decision before it ends (ADR 0018).</summary>
+    public TimeSpan IdleTimeout { get; set; }
+
+    /// <summary>When the session ends unless activity is flushed before; moved forward by the activity flush, not per decision.</summary>
+    public DateTimeOffset IdleExpiresAt { get; set; }
 }

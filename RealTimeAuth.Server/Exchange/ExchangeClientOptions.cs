@@ -27,4 +27,10 @@ public sealed class ExchangeClientOptions
     /// empty: any.
     /// </summary>
     public List<string> AllowedIdpClients { get; set; } = [];
+
+    /// <summary>How long this client's sessions live from creation; unset for <c>SessionLifetimes:AbsoluteLifetime</c> (ADR 0018).</summary>
+    public TimeSpan? AbsoluteLifetime { get; set; }
+
+    /// <summary>How long this client's sessions may go with no stream and no decision; unset for <c>SessionLifetimes:IdleLifetime</c>.</summary>
+    public TimeSpan? IdleLifetime { get; set; }
 }

@@ -47,6 +47,11 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             {
                 failures.Add($"Exchange:Clients:{clientId}:MayDelegateTo names '{unknown}', which is not a registered client.");
             }
+
+            if (client.AbsoluteLifetime <= TimeSpan.Zero || client.IdleLifetime <= TimeSpan.Zero)
+            {
+                failures.Add($"Exchange:Clients:{clientId}:AbsoluteLifetime and IdleLifetime must be positive when set.");
+            }
         }
 
         if (options.NonceLifetime <= TimeSpan.Zero)

@@ -126,6 +126,8 @@ public static class TokenApi
             return Fail(replayed);
         }
 
+        // The registration's lifetimes, never past a parent's (ADR 0018).
+        newSession = newSession with { AbsoluteLifetime = client.Client!.AbsoluteLifetime, IdleLifetime = client.Client.IdleLifetime };
         var created = await services.Sessions.CreateAsync(newSession, $"client:{client.ClientId}", cancellationToken);
         return created.Succeeded
             ? (TypedResults.Ok(ExchangeResponseFactory.Create(context.Request, created, services.LiveChannel)), null)

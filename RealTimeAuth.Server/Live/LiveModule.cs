@@ -1,5 +1,6 @@
 using RealTimeAuth.Server.Hosting;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Lifetimes;
 
 namespace RealTimeAuth.Server.Live;
 
@@ -16,6 +17,7 @@ public static class LiveModule
         services.AddValidatedOptions<LiveChannelOptions>(builder.Configuration, LiveChannelOptions.SectionName);
         services.AddSingleton<ILiveChannelEndpoints, LiveChannelEndpoints>();
         services.AddSingleton<StreamHub>();
+        services.AddSingleton<IOpenStreams>(sp => sp.GetRequiredService<StreamHub>());
         services.AddSingleton<LivePump>();
         services.AddSingleton<LiveProofs>();
         services.AddSingleton<TokenRetirement>();

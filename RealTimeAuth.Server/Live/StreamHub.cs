@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Lifetimes;
 using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Live;
@@ -15,7 +16,7 @@ namespace RealTimeAuth.Server.Live;
 /// change to the session's streams. It runs on the replica synchronizer's thread, so it never waits:
 /// a stream whose queue is full is dropped instead.
 /// </summary>
-internal sealed partial class StreamHub : IDisposable
+internal sealed partial class StreamHub : IOpenStreams, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ImmutableArray<LiveConnection>> _connections = new();
     private readonly IOptions<LiveChannelOptions> _options;
@@ -33,6 +34,9 @@ internal sealed partial class StreamHub : IDisposable
 
     /// <summary>Open streams on this replica.</summary>
     public int Count => _connections.Values.Sum(list => list.Length);
+
+    /// <summary>The sessions with a stream open here; the activity flush keeps them from going idle.</summary>
+    public IReadOnlyCollection<Guid> SessionsWithOpenStreams() => [.. _connections.Keys];
 
     public IReadOnlyList<LiveConnection> ConnectionsOf(Guid sessionId) =>
         _connections.TryGetValue(sessionId, out var list) ? list : [];

@@ -36,4 +36,10 @@ public sealed record NewSessionRequest
 
     /// <summary>The thumbprint of the key whose proof came with the exchange: the session is bound to it.</summary>
     public required string KeyThumbprint { get; init; }
+
+    /// <summary>The client registration's absolute lifetime; null for the configured default (ADR 0018).</summary>
+    public TimeSpan? AbsoluteLifetime { get; init; }
+
+    /// <summary>The client registration's idle lifetime; null for the configured default (ADR 0018).</summary>
+    public TimeSpan? IdleLifetime { get; init; }
 }

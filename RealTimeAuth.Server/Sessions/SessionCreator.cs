@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Sessions.Lifetimes;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Sessions;
@@ -21,7 +22,8 @@ public sealed class SessionCreator(
     SessionTokenIssuer tokens,
     TimeProvider timeProvider,
     IOptions<DelegationOptions> options,
-    ISessionPermissionPolicy permissions)
+    ISessionPermissionPolicy permissions,
+    SessionLifetimePolicy lifetimes)
 {
     private const string Active = nameof(SessionStatus.Active);
 
@@ -40,7 +42,7 @@ public sealed class SessionCreator(
         if (request.ParentId is { } parentId)
         {
             parent = cache.Find(parentId);
-            if (parent is not { IsActive: true })
+            if (parent is not { IsActive: true } || parent.HasExpired(timeProvider.GetUtcNow()))
             {
                 return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
             }
@@ -114,6 +116,7 @@ public sealed class SessionCreator(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        session = lifetimes.Apply(session, request, parent);
         return permissions.Grant(session, context) is { } grant
             ? session with { Context = grant.Context, ContextHash = grant.Context.ComputeHash() }
             : session;

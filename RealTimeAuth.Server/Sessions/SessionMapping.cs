@@ -29,6 +29,8 @@ internal static class SessionMapping
         IdpSessionId = entity.IdpSessionId,
         KeyThumbprint = entity.KeyThumbprint,
         KeyChain = [.. entity.KeyChain],
+        ExpiresAt = entity.ExpiresAt,
+        IdleTimeout = entity.IdleTimeout,
     };
 
     public static SessionEntity ToEntity(this SessionState state) => new()
@@ -57,6 +59,10 @@ internal static class SessionMapping
         IdpSessionId = state.IdpSessionId,
         KeyThumbprint = state.KeyThumbprint,
         KeyChain = [.. state.KeyChain],
+        ExpiresAt = state.ExpiresAt,
+        IdleTimeout = state.IdleTimeout,
+        // A new row: idle from its creation until activity is flushed.
+        IdleExpiresAt = state.CreatedAt + state.IdleTimeout,
     };
 
     public static ImmutableArray<string> NormaliseScopes(IEnumerable<string> scopes) =>

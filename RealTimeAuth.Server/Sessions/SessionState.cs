@@ -71,7 +71,16 @@ public sealed record SessionState
     /// <summary>The retirement before <see cref="TokenCutoff"/>, kept so a newer one does not give older tokens back their grace.</summary>
     public TokenCutoff? PreviousTokenCutoff { get; init; }
 
+    /// <summary>When the session ends whatever it does (ADR 0018); the creator sets it, never past the parent's.</summary>
+    public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>How long the session may go without a stream or a decision (ADR 0018); never longer than the parent's.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.MaxValue;
+
     public bool IsActive => Status == SessionStatus.Active;
+
+    /// <summary>Whether the session's absolute lifetime has run out by <paramref name="now"/>, revoked yet or not.</summary>
+    public bool HasExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     /// <summary>Whether a token of this session with <paramref name="sequence"/> has been retired by <paramref name="now"/>.</summary>
     public bool IsTokenRetired(uint sequence, DateTimeOffset now) =>

@@ -5,6 +5,7 @@ using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Hosting;
 using RealTimeAuth.Server.Sessions.Binding;
+using RealTimeAuth.Server.Sessions.Lifetimes;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Sessions;
@@ -31,6 +32,12 @@ public static class SessionsModule
         services.AddSingleton<OnceRegister>();
         services.AddSingleton<ProofNonces>();
         services.AddSingleton<ProofVerifier>();
+
+        services.AddValidatedOptions<SessionLifetimeOptions>(builder.Configuration, SessionLifetimeOptions.SectionName);
+        services.AddSingleton<SessionLifetimePolicy>();
+        services.AddSingleton<SessionActivity>();
+        services.AddHostedService<SessionActivityFlusher>();
+        services.AddHostedService<SessionExpirySweeper>();
 
         services.AddSingleton<SessionCache>();
         services.AddSingleton<IEventLogObserver, SessionLogObserver>();

@@ -15,6 +15,7 @@ public sealed class RtaRefusalTests
     [InlineData(RtaRevocationReasons.PolicyRevoked)]
     [InlineData(RtaRevocationReasons.CaepSessionRevoked)]
     [InlineData(RtaRevocationReasons.RiscSessionsRevoked)]
+    [InlineData(RtaRevocationReasons.SessionExpired)]
     public void OnCall_RevokedSessionCode_EndsTheSessionAsRevoked(string reason) =>
         Assert.Equal(RtaConnectionState.Revoked, RtaRefusal.OnCall(reason));
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RealTimeAuth.Server.Authorization.Audit;
 using RealTimeAuth.Server.Sessions;
+using RealTimeAuth.Server.Sessions.Lifetimes;
 using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Authorization.Pdp;
@@ -10,7 +11,8 @@ namespace RealTimeAuth.Server.Authorization.Pdp;
 /// decision and denial counters around the <see cref="IAuthorizationDecider"/>. Tags carry ids and
 /// outcomes, never the token. Each decision is handed to the decision audit, which never blocks.
 /// </summary>
-public sealed class SessionAuthorizer(IAuthorizationDecider decider, RtaServerTelemetry telemetry, DecisionRecorder? recorder = null)
+public sealed class SessionAuthorizer(
+    IAuthorizationDecider decider, RtaServerTelemetry telemetry, DecisionRecorder? recorder = null, SessionActivity? sessionActivity = null)
 {
     public async ValueTask<AuthorizationDecision> AuthorizeAsync(SessionState session, AuthorizationQuery query, CancellationToken cancellationToken)
     {
@@ -19,6 +21,8 @@ public sealed class SessionAuthorizer(IAuthorizationDecider decider, RtaServerTe
         activity?.SetTag("rta.action", query.Action);
         activity?.SetTag("rta.resource.type", query.ResourceType);
 
+        // A decision keeps the session from going idle; noted in memory, written once per flush interval (ADR 0018).
+        sessionActivity?.Touch(session.Id);
         var decision = await decider.DecideAsync(session, query, cancellationToken);
         var outcome = decision.Allowed ? "allow" : "deny";
         activity?.SetTag("rta.decision", outcome);

@@ -35,6 +35,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.Property(session => session.IdpSessionId).HasColumnName("idp_session_id").HasMaxLength(512);
         builder.Property(session => session.KeyThumbprint).HasColumnName("key_thumbprint").HasMaxLength(43);
         builder.Property(session => session.KeyChain).HasColumnName("key_chain");
+        builder.Property(session => session.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(session => session.IdleTimeout).HasColumnName("idle_timeout");
+        builder.Property(session => session.IdleExpiresAt).HasColumnName("idle_expires_at");
 
         builder.HasOne<SessionEntity>().WithMany().HasForeignKey(session => session.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(session => new { session.Issuer, session.Subject });
@@ -44,5 +47,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         // sessions pile up over time; the plain (issuer, subject) index made each lookup scan them all.
         builder.HasIndex(session => new { session.Issuer, session.Subject }, "IX_sessions_active_by_subject").HasFilter("status = 'Active'");
         builder.HasIndex(session => session.IdpSessionId);
+        // What the expiry sweep looks for: live sessions past one of their lifetimes (ADR 0018).
+        builder.HasIndex(session => session.ExpiresAt, "IX_sessions_active_by_expiry").HasFilter("status = 'Active'");
+        builder.HasIndex(session => session.IdleExpiresAt, "IX_sessions_active_by_idle_expiry").HasFilter("status = 'Active'");
     }
 }

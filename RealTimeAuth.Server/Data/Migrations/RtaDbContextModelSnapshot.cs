@@ -426,6 +426,18 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("depth");
 
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IdleExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("idle_expires_at");
+
+                    b.Property<TimeSpan>("IdleTimeout")
+                        .HasColumnType("interval")
+                        .HasColumnName("idle_timeout");
+
                     b.Property<string>("IdpSessionId")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
@@ -503,6 +515,12 @@ namespace RealTimeAuth.Server.Data.Migrations
                     b.HasIndex("RootId");
 
                     b.HasIndex("Issuer", "Subject");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_sessions_active_by_expiry")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex(new[] { "IdleExpiresAt" }, "IX_sessions_active_by_idle_expiry")
+                        .HasFilter("status = 'Active'");
 
                     b.HasIndex(new[] { "Issuer", "Subject" }, "IX_sessions_active_by_subject")
                         .HasFilter("status = 'Active'");

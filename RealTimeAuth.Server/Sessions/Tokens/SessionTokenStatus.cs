@@ -22,4 +22,7 @@ public enum SessionTokenStatus
 
     /// <summary>A newer token of the session was delivered and acknowledged, and the grace after that has passed.</summary>
     TokenSuperseded,
+
+    /// <summary>The session's absolute lifetime has run out; the expiry sweep revokes it shortly (ADR 0018).</summary>
+    SessionExpired,
 }

@@ -1,4 +1,5 @@
 using RealTimeAuth.Protocol.Binding;
+using RealTimeAuth.Protocol.Live;
 
 namespace RealTimeAuth.Server.Sessions.Tokens;
 
@@ -20,6 +21,7 @@ public static class SessionTokenStatusNames
         SessionTokenStatus.WrongSession => "token-wrong-session",
         SessionTokenStatus.ReplicaNotCurrent => "server-not-current",
         SessionTokenStatus.TokenSuperseded => RtaBindingReasons.TokenSuperseded,
+        SessionTokenStatus.SessionExpired => RtaRevocationReasons.SessionExpired,
         _ => "token-invalid",
     };
 }

@@ -49,6 +49,12 @@ public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache
             return new(SessionTokenStatus.SessionRevoked, session);
         }
 
+        // Exact at the deadline, whenever the sweep gets to revoking the session.
+        if (session.HasExpired(timeProvider.GetUtcNow()))
+        {
+            return new(SessionTokenStatus.SessionExpired, null);
+        }
+
         if (session.TokenCutoff is not null && session.IsTokenRetired(claims.Sequence, timeProvider.GetUtcNow()))
         {
             return new(SessionTokenStatus.TokenSuperseded, null);

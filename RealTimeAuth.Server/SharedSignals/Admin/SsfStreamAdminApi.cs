@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Server.Auth;
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.SharedSignals.Client;
+using RealTimeAuth.Server.SharedSignals.Receiving;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Admin;
@@ -80,7 +83,8 @@ public static class SsfStreamAdminApi
     }
 
     internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        Guid id, RtaDbContext db, SsfStreamManagerAccessor manager, SsfStreamCatalog catalog, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal admin, RtaDbContext db, EventLogWriter events, SsfStreamManagerAccessor manager, SsfStreamCatalog catalog,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (await db.SsfStreams.FindAsync([id], cancellationToken) is not { } row)
         {
@@ -104,13 +108,14 @@ public static class SsfStreamAdminApi
         row.TransmitterStatus = SsfStreamStatus.Disabled;
         row.PushAuthorizationHash = null;
         row.UpdatedAt = timeProvider.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(db, events, SsfEventLogTypes.TransmitterRemoved, row, admin, cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
         return TypedResults.NoContent();
     }
 
     internal static async Task<Results<Created<SsfStreamSummary>, ValidationProblem, Conflict<ProblemDetails>>> AddTransmitterAsync(
-        AddTransmitterRequest request, RtaDbContext db, SsfStreamCatalog catalog, TimeProvider timeProvider, CancellationToken cancellationToken)
+        AddTransmitterRequest request, ClaimsPrincipal admin, RtaDbContext db, EventLogWriter events, SsfStreamCatalog catalog,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var method = request.DeliveryMethod ?? SsfDeliveryMethods.Push;
         var errors = new Dictionary<string, string[]>();
@@ -168,9 +173,19 @@ public static class SsfStreamAdminApi
             UpdatedAt = now,
         };
         db.SsfStreams.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(db, events, SsfEventLogTypes.TransmitterAdded, row, admin, cancellationToken);
         await catalog.ReloadAsync(db, cancellationToken);
         return TypedResults.Created($"/admin/v1/ssf/streams/{row.Id}", SsfStreamSummary.From(row));
+    }
+
+    /// <summary>Saves a change of trust with its event-log entry naming the acting admin, in one transaction.</summary>
+    private static async Task SaveAuditedAsync(RtaDbContext db, EventLogWriter events, string type, SsfStreamEntity row, ClaimsPrincipal admin, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await events.LockAsync(db, cancellationToken);
+        events.Append(db, type, new TransmitterChangedPayload(row.Id, row.Issuer, row.Audience, row.DeliveryMethod, [.. row.SubjectIssuers]), AdminActor.Of(admin));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static bool IsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";

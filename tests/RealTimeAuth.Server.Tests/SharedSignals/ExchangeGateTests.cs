@@ -116,6 +116,18 @@ public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
         Assert.Equal(HttpStatusCode.OK, allowed.Status);
     }
 
+    [Fact]
+    public async Task Exchange_ClientRegistrationWithItsOwnLifetimes_SessionStoredWithThem()
+    {
+        var (status, session, _) = await ExchangeAsync($"erin-{Guid.NewGuid():N}", null);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var row = await _server.SessionAsync(Guid.Parse(session!));
+        Assert.Equal(row.CreatedAt + ExchangeGateFixture.CopilotAbsoluteLifetime, row.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(ExchangeGateFixture.CopilotIdleLifetime, row.IdleTimeout);
+        Assert.Equal(row.CreatedAt + ExchangeGateFixture.CopilotIdleLifetime, row.IdleExpiresAt, TimeSpan.FromMilliseconds(1));
+    }
+
     private static JsonObject IssuerSubject(string subject) => new() { ["format"] = "iss_sub", ["iss"] = IdpIssuer, ["sub"] = subject };
 
     private static JsonObject RiscEvent(string type, JsonObject subject, JsonObject? payload = null) => new()

@@ -1,0 +1,7 @@
+namespace RealTimeAuth.Server.SharedSignals.Admin;
+
+/// <summary>
+/// The event-log record of an admin adding or removing a transmitter: which stream and whom it speaks for. The push
+/// Authorization header is a secret and is never part of it.
+/// </summary>
+public sealed record TransmitterChangedPayload(Guid StreamId, string Issuer, string Audience, string DeliveryMethod, IReadOnlyList<string> SubjectIssuers);
