@@ -33,9 +33,20 @@ internal sealed partial class SessionActivityFlusher(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (migrations.Completion.IsCompletedSuccessfully)
+        if (!migrations.Completion.IsCompletedSuccessfully)
         {
-            await TryFlushAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Best effort: a host already tearing down its services, or a database gone first, must not fail the stop.
+            // What is lost is at most one interval of activity, which only lets a session idle out that much sooner.
+            LogFlushFailed(logger, exception.GetType().Name, exception.Message);
         }
     }
 

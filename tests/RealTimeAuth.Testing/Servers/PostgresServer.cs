@@ -111,8 +111,9 @@ internal sealed class PostgresServer
         File.Delete(_logFile);
         var options = $"-p {Port} -k {_socketDirectory} -c listen_addresses=127.0.0.1"
             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            // Each functional test starts its own server replicas with their own pools.
-            + " -c max_connections=400";
+            // Each functional test starts its own server replicas with their own pools, and each replica's background
+            // jobs (log reader, audit writer, sweeps) hold connections too; 400 ran out once the hardening tests came.
+            + " -c max_connections=1000";
         try
         {
             await ProcessRunner.RunAsync(
