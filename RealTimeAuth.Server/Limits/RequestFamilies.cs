@@ -1,3 +1,5 @@
+using RealTimeAuth.Protocol.Exchange;
+
 namespace RealTimeAuth.Server.Limits;
 
 /// <summary>Sorts a request into its <see cref="RequestFamily"/>. Paths are the public surface of docs/architecture.md.</summary>
@@ -18,7 +20,7 @@ internal static class RequestFamilies
             return RequestFamily.AuthZen;
         }
 
-        if (HttpMethods.IsPost(request.Method) && path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase))
+        if (HttpMethods.IsPost(request.Method) && path.Equals(RtaExchangeNames.TokenEndpointPath, StringComparison.OrdinalIgnoreCase))
         {
             return RequestFamily.Token;
         }
@@ -46,12 +48,16 @@ internal static class RequestFamilies
     public static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Policy files and directory imports: <c>POST /admin/v1/policies</c>, <c>…/validate</c>, <c>PUT /admin/v1/directory</c>.</summary>
+    /// <summary>
+    /// Policy files and directory imports: <c>POST /admin/v1/policies</c>, <c>…/validate</c>, <c>PUT /admin/v1/directory</c>,
+    /// <c>PUT /admin/v1/resources</c>.
+    /// </summary>
     private static bool IsAdminDocument(HttpRequest request)
     {
         var path = request.Path.Value!.TrimEnd('/');
         return path.Equals("/admin/v1/policies", StringComparison.OrdinalIgnoreCase)
             || path.Equals("/admin/v1/policies/validate", StringComparison.OrdinalIgnoreCase)
-            || path.Equals("/admin/v1/directory", StringComparison.OrdinalIgnoreCase);
+            || path.Equals("/admin/v1/directory", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/admin/v1/resources", StringComparison.OrdinalIgnoreCase);
     }
 }
