@@ -50,12 +50,12 @@ public static class AuthZenApi
     internal static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> EvaluateAsync(
         HttpRequest request, AuthZenEvaluator evaluator, CancellationToken cancellationToken)
     {
-        var (document, error) = await AuthZenBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await AuthZenBody.ReadAsync(request, cancellationToken);
         using (document)
         {
             if (document is null)
             {
-                return AuthZenBody.BadRequest(error!);
+                return problem!;
             }
 
             AccessRequest access;
@@ -85,12 +85,12 @@ public static class AuthZenApi
     internal static async Task<Results<Ok<EvaluationsResponse>, Ok<EvaluationResponse>, ProblemHttpResult>> EvaluateManyAsync(
         HttpRequest request, AuthZenEvaluator evaluator, IOptions<AuthZenOptions> options, CancellationToken cancellationToken)
     {
-        var (document, error) = await AuthZenBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await AuthZenBody.ReadAsync(request, cancellationToken);
         using (document)
         {
             if (document is null)
             {
-                return AuthZenBody.BadRequest(error!);
+                return problem!;
             }
 
             List<AccessRequest> items;

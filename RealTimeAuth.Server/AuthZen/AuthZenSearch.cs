@@ -52,12 +52,12 @@ internal static class AuthZenSearch
         bool needSubjectId, bool needResourceId, bool needAction,
         Func<PolicySnapshot, AccessRequest, IEnumerable<T>> find, CancellationToken cancellationToken)
     {
-        var (document, error) = await AuthZenBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await AuthZenBody.ReadAsync(request, cancellationToken);
         using (document)
         {
             if (document is null)
             {
-                return AuthZenBody.BadRequest(error!);
+                return problem!;
             }
 
             var policy = evaluator.Policy;
