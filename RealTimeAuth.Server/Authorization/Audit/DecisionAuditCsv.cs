@@ -7,11 +7,12 @@ namespace RealTimeAuth.Server.Authorization.Audit;
 /// <summary>
 /// Audited decisions as RFC 4180 CSV: a header line, CRLF line ends, fields quoted when they hold a comma, quote or
 /// line break. Users, agents, actions and resource ids come from callers, so a field a spreadsheet would read as a
-/// formula is written as text (OWASP, CSV injection).
+/// formula is written as text (OWASP, CSV injection). <c>truncated</c> is <c>true</c> for a row the writer had to cut to
+/// store (ADR 0019), so an export never passes a shortened field off as what the caller sent.
 /// </summary>
 public static class DecisionAuditCsv
 {
-    public const string Header = "id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source,keyChain";
+    public const string Header = "id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source,keyChain,truncated";
 
     public static string Write(IEnumerable<DecisionAuditItem> items)
     {
@@ -34,6 +35,7 @@ public static class DecisionAuditCsv
                 item.Reason,
                 item.Source,
                 string.Join(' ', item.KeyChain),
+                item.Truncated ? "true" : "false",
             ];
             text.AppendJoin(',', fields.Select(Field)).Append("\r\n");
         }

@@ -65,9 +65,10 @@ public sealed class DecisionAuditTests(InfrastructureFixture infrastructure, Dev
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var rows = ParseCsv(await response.Content.ReadAsStringAsync(timeout.Token));
-        Assert.Equal("id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source,keyChain", string.Join(',', rows[0]));
+        Assert.Equal("id,time,sessionId,user,agentChain,action,resourceType,resourceId,decision,policyVersion,reason,source,keyChain,truncated", string.Join(',', rows[0]));
         var row = Assert.Single(rows.Skip(1));
-        Assert.Equal(13, row.Count);
+        Assert.Equal(14, row.Count);
+        Assert.Equal("false", row[13]);
         Assert.Equal(AwkwardId, row[7]);
         Assert.Equal("deny", row[8]);
         Assert.Equal($"{copilot.Agent.Id} {writer.Agent.Id}", row[4]);

@@ -34,7 +34,20 @@ public sealed class DecisionAuditCsvTests
         var csv = DecisionAuditCsv.Write([item]);
 
         Assert.Equal(
-            DecisionAuditCsv.Header + "\r\n" + "7,2026-11-29T01:02:03.0000000Z,,\"'=cmd\",copilot reader,read,document,d-1,deny,v3,no-rule-matched,authzen,jkt-root jkt-reader\r\n",
+            DecisionAuditCsv.Header + "\r\n" + "7,2026-11-29T01:02:03.0000000Z,,\"'=cmd\",copilot reader,read,document,d-1,deny,v3,no-rule-matched,authzen,jkt-root jkt-reader,false\r\n",
             csv);
+    }
+
+    [Fact]
+    public void Write_FlagsATruncatedRow()
+    {
+        var item = new DecisionAuditItem(
+            8, new DateTimeOffset(2026, 12, 7, 1, 2, 3, TimeSpan.Zero), null, "rick", ["copilot"], "read", "document", "d-2",
+            "allow", "v3", "rule", "live", [], Truncated: true);
+
+        var line = DecisionAuditCsv.Write([item]).Split("\r\n")[1];
+
+        Assert.EndsWith(",live,,true", line, StringComparison.Ordinal);
+        Assert.EndsWith(",truncated", DecisionAuditCsv.Header, StringComparison.Ordinal);
     }
 }
