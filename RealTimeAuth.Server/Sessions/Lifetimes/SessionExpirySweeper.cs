@@ -10,6 +10,9 @@ namespace RealTimeAuth.Server.Sessions.Lifetimes;
 /// sessions past their absolute or idle expiry with <see cref="RtaRevocationReasons.SessionExpired"/>, through the
 /// ordinary revocation path: one event per batch, pushed to the streams, subtrees swept. A revocation only changes
 /// active rows and writes no event when it changed none, so a sweep that overlaps another, or repeats, adds nothing.
+/// Idle expiry is read one <see cref="SessionLifetimeOptions.ActivityFlushInterval"/> late: activity reaches the
+/// database only at each replica's next flush, so a decision made just before the stored idle expiry is written up to
+/// one interval after it, and sweeping on time would revoke an agent that never stopped working.
 /// </summary>
 internal sealed partial class SessionExpirySweeper(
     IServiceScopeFactory scopeFactory,
@@ -72,11 +75,12 @@ internal sealed partial class SessionExpirySweeper(
         return swept;
     }
 
-    private static IEnumerable<(string Kind, IQueryable<Guid> Ids)> Queries(RtaDbContext db, DateTimeOffset now)
+    private IEnumerable<(string Kind, IQueryable<Guid> Ids)> Queries(RtaDbContext db, DateTimeOffset now)
     {
+        var idleBefore = now - options.Value.ActivityFlushInterval;
         var active = db.Sessions.AsNoTracking().Where(session => session.Status == "Active");
         yield return (SessionExpiryKinds.Absolute, active.Where(session => session.ExpiresAt <= now).OrderBy(session => session.ExpiresAt).Select(session => session.Id));
-        yield return (SessionExpiryKinds.Idle, active.Where(session => session.IdleExpiresAt <= now).OrderBy(session => session.IdleExpiresAt).Select(session => session.Id));
+        yield return (SessionExpiryKinds.Idle, active.Where(session => session.IdleExpiresAt <= idleBefore).OrderBy(session => session.IdleExpiresAt).Select(session => session.Id));
     }
 
     [LoggerMessage(EventId = 1061, Level = LogLevel.Information,

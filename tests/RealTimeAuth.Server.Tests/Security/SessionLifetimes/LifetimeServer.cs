@@ -17,12 +17,13 @@ internal static class LifetimeServer
 {
     public static readonly TimeSpan Absolute = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
 
     public static Dictionary<string, string> Settings(TimeSpan? sweepInterval = null) => new()
     {
         ["SessionLifetimes:AbsoluteLifetime"] = Absolute.ToString(),
         ["SessionLifetimes:IdleLifetime"] = Idle.ToString(),
-        ["SessionLifetimes:ActivityFlushInterval"] = "00:00:30",
+        ["SessionLifetimes:ActivityFlushInterval"] = FlushInterval.ToString(),
         ["SessionLifetimes:ExpirySweepInterval"] = (sweepInterval ?? TimeSpan.FromHours(1)).ToString(),
         // Tokens stay fresh across the minutes a test moves the clock.
         ["Tokens:FreshnessWindow"] = "00:10:00",

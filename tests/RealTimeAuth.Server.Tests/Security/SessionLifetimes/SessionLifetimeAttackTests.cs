@@ -75,7 +75,8 @@ public sealed class SessionLifetimeAttackTests(InfrastructureFixture infrastruct
         await server.AdvanceAsync(clock, TimeSpan.FromSeconds(40));
         Assert.True((await AuthorizeAsync(server, deciding)).Decision);
         await server.FlushActivityAsync();
-        await server.AdvanceAsync(clock, TimeSpan.FromSeconds(40));
+        // 110 s: the idle session's expiry (60 s) is one flush interval (30 s) behind; the others were seen at 40 s.
+        await server.AdvanceAsync(clock, TimeSpan.FromSeconds(70));
         await server.SweepAsync();
 
         var idleRow = await server.RowAsync(idle.Session.Id);
@@ -84,6 +85,26 @@ public sealed class SessionLifetimeAttackTests(InfrastructureFixture infrastruct
         Assert.Equal(nameof(SessionStatus.Active), (await server.RowAsync(streaming.Session.Id)).Status);
         Assert.Equal(nameof(SessionStatus.Active), (await server.RowAsync(deciding.Session.Id)).Status);
         Assert.Equal(nameof(SessionStatus.Active), (await server.RowAsync(delegating.Session.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Sweep_DecisionJustBeforeIdleExpiryNotYetFlushed_SessionStays()
+    {
+        var clock = new ServerClock();
+        await using var server = await LiveServer.StartAsync(infrastructure, "lifetime_unflushed", LifetimeServer.Settings(), clock.Configure);
+        var working = await server.CreateSessionAsync(Scopes);
+
+        await server.AdvanceAsync(clock, LifetimeServer.Idle - TimeSpan.FromSeconds(1));
+        Assert.True((await AuthorizeAsync(server, working)).Decision);
+        // Past the stored idle expiry, before the flush that writes the decision.
+        await server.AdvanceAsync(clock, TimeSpan.FromSeconds(2));
+        await server.SweepAsync();
+        Assert.Equal(nameof(SessionStatus.Active), (await server.RowAsync(working.Session.Id)).Status);
+
+        await server.FlushActivityAsync();
+        await server.AdvanceAsync(clock, LifetimeServer.FlushInterval);
+        await server.SweepAsync();
+        Assert.Equal(nameof(SessionStatus.Active), (await server.RowAsync(working.Session.Id)).Status);
     }
 
     [Fact]
@@ -99,7 +120,7 @@ public sealed class SessionLifetimeAttackTests(InfrastructureFixture infrastruct
         using var call = await LiveStreams.OpenAsync(second, streaming);
         await LiveStreams.NextOfKindAsync(call, ServerMessage.KindOneofCase.Heartbeat);
 
-        await first.AdvanceAsync(clock, LifetimeServer.Idle + TimeSpan.FromSeconds(1));
+        await first.AdvanceAsync(clock, LifetimeServer.Idle + LifetimeServer.FlushInterval + TimeSpan.FromSeconds(1));
         await second.AdvanceAsync(clock, TimeSpan.Zero);
         await Task.WhenAll(first.FlushActivityAsync(), second.FlushActivityAsync());
         await Task.WhenAll(first.SweepAsync(), second.SweepAsync(), first.SweepAsync());
