@@ -17,6 +17,12 @@ public sealed class PolicySubject
     /// <summary>The subject id: the IdP's <c>sub</c> (AuthZEN <c>subject.id</c>).</summary>
     public required string Id { get; init; }
 
+    /// <summary>
+    /// For a directory entry, the issuer whose <c>sub</c> <see cref="Id"/> is; null when the entry holds for an id at any
+    /// issuer (one IdP). Two IdPs may give two people the same <c>sub</c>, so with several they are told apart here.
+    /// </summary>
+    public string? Issuer { get; init; }
+
     public string? Email { get; init; }
 
     public ImmutableArray<string> Roles

@@ -31,13 +31,15 @@ public static class SubjectDirectoryFile
         }
 
         var subjects = new List<PolicySubject>();
-        var seen = new HashSet<(string, string)>();
+        var seen = new HashSet<(string, string, string?)>();
         var entries = document.Subjects ?? [];
         for (var i = 0; i < entries.Count; i++)
         {
-            if (entries[i] is { Id: { Length: > 0 } id } entry && !seen.Add((entry.Type ?? SubjectDirectory.DefaultType, id)))
+            if (entries[i] is { Id: { Length: > 0 } id } entry
+                && !seen.Add((entry.Type ?? SubjectDirectory.DefaultType, id, SubjectDirectory.NormaliseIssuer(entry.Issuer))))
             {
-                diagnostics.Add(Diagnostic(PolicyDiagnosticCodes.DuplicateSubject, $"subjects[{i}].id", $"the {entry.Type ?? SubjectDirectory.DefaultType} '{id}' appears more than once"));
+                var at = entry.Issuer is null ? string.Empty : $" of {entry.Issuer}";
+                diagnostics.Add(Diagnostic(PolicyDiagnosticCodes.DuplicateSubject, $"subjects[{i}].id", $"the {entry.Type ?? SubjectDirectory.DefaultType} '{id}'{at} appears more than once"));
             }
 
             if (ToSubject(entries[i], $"subjects[{i}]", diagnostics) is { } subject)
@@ -58,7 +60,7 @@ public static class SubjectDirectoryFile
         var document = new SubjectDirectoryDocument
         {
             Schema = SubjectDirectoryDocument.CurrentSchema,
-            Subjects = [.. directory.Subjects.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).Select(ToEntry)],
+            Subjects = [.. directory.Subjects.OrderBy(s => s.Type, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Issuer, StringComparer.Ordinal).Select(ToEntry)],
         };
         return JsonSerializer.Serialize(document, PolicyJsonContext.Default.SubjectDirectoryDocument) + "\n";
     }
@@ -83,6 +85,11 @@ public static class SubjectDirectoryFile
             RequireText(entry.Email, field + ".email", diagnostics);
         }
 
+        if (entry.Issuer is not null && (!Uri.TryCreate(entry.Issuer, UriKind.Absolute, out _) || entry.Issuer.Length > PolicyLimits.MaxNameLength))
+        {
+            diagnostics.Add(Diagnostic(PolicyDiagnosticCodes.InvalidSubject, field + ".issuer", $"{field}.issuer must be an absolute URL of at most {PolicyLimits.MaxNameLength} characters"));
+        }
+
         var roles = entry.Roles ?? [];
         for (var i = 0; i < roles.Count; i++)
         {
@@ -104,6 +111,7 @@ public static class SubjectDirectoryFile
         {
             Type = entry.Type ?? SubjectDirectory.DefaultType,
             Id = entry.Id,
+            Issuer = SubjectDirectory.NormaliseIssuer(entry.Issuer),
             Email = entry.Email,
             Roles = [.. roles.Distinct(StringComparer.Ordinal)],
             Attributes = entry.Attributes?.ToFrozenDictionary(StringComparer.Ordinal) ?? PropertyBag.Empty,
@@ -117,6 +125,7 @@ public static class SubjectDirectoryFile
     {
         Type = subject.Type == SubjectDirectory.DefaultType ? null : subject.Type,
         Id = subject.Id,
+        Issuer = subject.Issuer,
         Email = subject.Email,
         Roles = subject.Roles.IsEmpty ? null : subject.Roles,
         Attributes = subject.Attributes.Count == 0 ? null : subject.Attributes.ToImmutableSortedDictionary(StringComparer.Ordinal),

@@ -9,6 +9,9 @@ public sealed class SubjectEntryDocument
     /// <summary>The subject id: the IdP's <c>sub</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The IdP issuer the id belongs to; omit when the entry holds at every trusted issuer (a single IdP).</summary>
+    public string? Issuer { get; init; }
+
     public string? Email { get; init; }
 
     public IReadOnlyList<string>? Roles { get; init; }

@@ -104,4 +104,37 @@ public sealed class SubjectDirectoryTests
     public void Create_DuplicateSubjects_Throws() =>
         Assert.Throws<ArgumentException>(() => SubjectDirectory.Create(
             [new PolicySubject { Type = "user", Id = "u" }, new PolicySubject { Type = "user", Id = "u" }]));
+
+    [Fact]
+    public void Import_SameIdAtTwoIssuers_KeepsBothAndWritesThemBack()
+    {
+        const string json = """
+            { "schema": "rta.directory/v1", "subjects": [
+              { "id": "42", "issuer": "https://idp-a.example.com/", "roles": ["admin"] },
+              { "id": "42", "issuer": "https://idp-b.example.com", "roles": ["viewer"] },
+              { "id": "42", "roles": ["guest"] } ] }
+            """;
+
+        var import = SubjectDirectoryFile.Import(json);
+
+        Assert.True(import.Succeeded, string.Join("; ", import.Diagnostics.Select(d => d.Message)));
+        Assert.True(import.Directory.TryGet("user", "42", "https://idp-a.example.com", out var a));
+        Assert.Equal(["admin"], a.Roles.ToArray());
+        Assert.True(import.Directory.TryGet("user", "42", "https://idp-c.example.com", out var other));
+        Assert.Equal(["guest"], other.Roles.ToArray());
+        var again = SubjectDirectoryFile.Import(SubjectDirectoryFile.Write(import.Directory));
+        Assert.True(again.Succeeded);
+        Assert.Equal(3, again.Directory.Count);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "42", "issuer": "https://idp-a.example.com" }, { "id": "42", "issuer": "https://idp-a.example.com/" }""", "appears more than once")]
+    [InlineData("""{ "id": "42", "issuer": "not a url" }""", "issuer must be an absolute URL")]
+    public void Import_BadIssuer_ReportsIt(string entries, string message)
+    {
+        var import = SubjectDirectoryFile.Import($$"""{ "schema": "rta.directory/v1", "subjects": [ {{entries}} ] }""");
+
+        Assert.False(import.Succeeded);
+        Assert.Contains(import.Diagnostics, diagnostic => diagnostic.Message.Contains(message, StringComparison.Ordinal));
+    }
 }

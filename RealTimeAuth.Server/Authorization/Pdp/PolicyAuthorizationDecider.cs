@@ -33,7 +33,7 @@ internal sealed class PolicyAuthorizationDecider(ActivePolicy active, SessionCac
 
         var decision = policy.PolicySet.Evaluate(new DecisionRequest
         {
-            Subject = SessionSubjects.Enriched(session.Subject, session.Context, policy.Directory),
+            Subject = SessionSubjects.Enriched(session.Issuer, session.Subject, session.Context, policy.Directory),
             Agent = SecurityContextMapping.ToAgent(session.Context, SessionSubjects.Chain(session, sessions)),
             Action = query.Action,
             Resource = ResourceEnrichment.FromAgent(policy.Resources, query.ResourceType, query.ResourceId, query.ResourceProperties),

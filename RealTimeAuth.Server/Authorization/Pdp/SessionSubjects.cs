@@ -19,15 +19,16 @@ public static class SessionSubjects
             : new PolicySubject { Type = "user", Id = sessionSubject };
 
     /// <summary>
-    /// The session's user completed from the directory. An entry is found by the user's id; by e-mail only when the IdP
-    /// said the address is verified (<c>user.email_verified</c>), since an unverified address is whatever the user typed.
+    /// The session's user completed from the directory. An entry is found by the user's id at the session's issuer (an
+    /// entry naming another issuer never applies); by e-mail only when the IdP said the address is verified
+    /// (<c>user.email_verified</c>), since an unverified address is whatever the user typed.
     /// </summary>
-    public static PolicySubject Enriched(string sessionSubject, SecurityContext context, SubjectDirectory directory)
+    public static PolicySubject Enriched(string sessionIssuer, string sessionSubject, SecurityContext context, SubjectDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(context);
         var verified = context.Attributes.TryGetValue(EmailVerifiedAttribute, out var value)
             && value.Kind == SecurityAttributeKind.Boolean && value.AsBoolean();
-        return SubjectEnrichment.Enrich(Subject(sessionSubject, context), directory, matchByEmail: verified);
+        return SubjectEnrichment.Enrich(Subject(sessionSubject, context), directory, matchByEmail: verified, issuer: sessionIssuer);
     }
 
     /// <summary>

@@ -11,17 +11,23 @@ namespace RealTimeAuth.Server.Authorization.Pdp;
 public static class SubjectEnrichment
 {
     /// <summary>A subject a trusted caller (an AuthZEN PEP) names: its email, when given, may find the entry.</summary>
-    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory) => Enrich(subject, directory, matchByEmail: true);
+    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory) => Enrich(subject, directory, matchByEmail: true, issuer: null);
 
-    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory, bool matchByEmail)
+    /// <summary>
+    /// <paramref name="issuer"/> is the session user's IdP when known: only entries of that issuer, or naming none, may
+    /// complete the subject (ADR 0016), by id or by e-mail.
+    /// </summary>
+    public static PolicySubject Enrich(PolicySubject subject, SubjectDirectory directory, bool matchByEmail, string? issuer)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(directory);
-        if (!directory.TryGet(subject.Type, subject.Id, out var entry))
+        if (!directory.TryGet(subject.Type, subject.Id, issuer, out var entry))
         {
             entry = subject.Email is null || !matchByEmail
                 ? null
-                : directory.Subjects.FirstOrDefault(s => s.Type == subject.Type && string.Equals(s.Email, subject.Email, StringComparison.OrdinalIgnoreCase));
+                : directory.Subjects.FirstOrDefault(s => s.Type == subject.Type
+                    && string.Equals(s.Email, subject.Email, StringComparison.OrdinalIgnoreCase)
+                    && SubjectDirectory.HoldsAt(s, issuer));
         }
 
         if (entry is null)

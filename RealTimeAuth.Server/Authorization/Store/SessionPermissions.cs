@@ -30,7 +30,7 @@ public sealed class SessionPermissions(SessionCache sessions)
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(session);
         context ??= session.Context;
-        var subject = SessionSubjects.Enriched(session.Subject, context, policy.Directory);
+        var subject = SessionSubjects.Enriched(session.Issuer, session.Subject, context, policy.Directory);
         var agent = SecurityContextMapping.ToAgent(context, SessionSubjects.Chain(session, sessions));
         var granted = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var text in session.Scopes)
