@@ -6,13 +6,16 @@ namespace RealTimeAuth.Server.Sessions;
 /// <summary>
 /// This replica's view of every live session, kept current by the replica synchronizer from the
 /// event log. Reads are lock-free. Besides the synchronizer, only a revocation being written here
-/// changes it, ahead of its entry (<see cref="Apply"/>, <see cref="Reinstate"/>).
+/// changes it, ahead of its entry (<see cref="Apply"/>, <see cref="Reinstate"/>), and the eviction of sessions revoked
+/// longer ago than the replica keeps them (<see cref="EvictRevokedBefore"/>). Sessions are indexed by user, so a
+/// user-wide revocation finds that user's sessions without walking every session held.
 /// </summary>
 public sealed class SessionCache
 {
     private readonly ConcurrentDictionary<Guid, SessionState> _sessions = new();
     private readonly ConcurrentDictionary<Guid, ImmutableHashSet<Guid>> _children = new();
     private readonly ConcurrentDictionary<Guid, ImmutableArray<string>> _chains = new();
+    private readonly ConcurrentDictionary<(string Issuer, string Subject), ImmutableHashSet<Guid>> _byUser = new();
     private ImmutableArray<Action<SessionChange>> _subscribers = [];
 
     public SessionState? Find(Guid sessionId) => _sessions.GetValueOrDefault(sessionId);
@@ -25,13 +28,47 @@ public sealed class SessionCache
     /// <summary>The live sessions of one user held here; enumerates without locking the cache.</summary>
     public IEnumerable<SessionState> ActiveOf(string issuer, string subject)
     {
-        foreach (var (_, session) in _sessions)
+        if (!_byUser.TryGetValue((issuer, subject), out var ids))
         {
-            if (session.IsActive && session.Subject == subject && session.Issuer == issuer)
+            yield break;
+        }
+
+        foreach (var id in ids)
+        {
+            if (Find(id) is { IsActive: true } session)
             {
                 yield return session;
             }
         }
+    }
+
+    /// <summary>
+    /// Drops the sessions revoked before <paramref name="cutoff"/> (and their chains and index entries), as a replica
+    /// starting now would not load them (<c>Replica:RevokedRetention</c>): a token of one is then refused as unknown
+    /// instead of revoked, and memory stays flat however many sessions come and go. Returns how many were dropped.
+    /// </summary>
+    internal int EvictRevokedBefore(DateTimeOffset cutoff)
+    {
+        var evicted = 0;
+        foreach (var (id, session) in _sessions)
+        {
+            // Only the state inspected is removed: a session changed meanwhile stays for the next round.
+            if (session is { IsActive: false, RevokedAt: { } revokedAt } && revokedAt < cutoff
+                && _sessions.TryRemove(KeyValuePair.Create(id, session)))
+            {
+                _chains.TryRemove(id, out _);
+                _children.TryRemove(id, out _);
+                if (session.ParentId is { } parent)
+                {
+                    RemoveFrom(_children, parent, id);
+                }
+
+                RemoveFrom(_byUser, (session.Issuer, session.Subject), id);
+                evicted++;
+            }
+        }
+
+        return evicted;
     }
 
     /// <summary>The live sessions held here among <paramref name="roots"/> and their descendants.</summary>
@@ -140,16 +177,40 @@ public sealed class SessionCache
 
     private void Store(SessionState session)
     {
+        var held = Find(session.Id);
+
         // A state read from the row knows nothing of retired tokens; what this replica applied stays.
-        if (Find(session.Id) is { TokenCutoff: not null } held && session.TokenCutoff is null)
+        if (held is { TokenCutoff: not null } && session.TokenCutoff is null)
         {
             session = session with { TokenCutoff = held.TokenCutoff, PreviousTokenCutoff = held.PreviousTokenCutoff };
         }
 
         _sessions[session.Id] = session;
+        if (held is not null)
+        {
+            return;
+        }
+
+        // A session's parent and user never change: indexed once, when it is first held.
         if (session.ParentId is { } parent)
         {
             _children.AddOrUpdate(parent, _ => [session.Id], (_, set) => set.Add(session.Id));
+        }
+
+        _byUser.AddOrUpdate((session.Issuer, session.Subject), _ => [session.Id], (_, set) => set.Add(session.Id));
+    }
+
+    private static void RemoveFrom<TKey>(ConcurrentDictionary<TKey, ImmutableHashSet<Guid>> index, TKey key, Guid id)
+        where TKey : notnull
+    {
+        while (index.TryGetValue(key, out var set))
+        {
+            var rest = set.Remove(id);
+            if (ReferenceEquals(rest, set)
+                || (rest.IsEmpty ? index.TryRemove(KeyValuePair.Create(key, set)) : index.TryUpdate(key, rest, set)))
+            {
+                return;
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public static class SessionsModule
         services.AddHostedService<SessionExpirySweeper>();
 
         services.AddSingleton<SessionCache>();
+        services.AddHostedService<SessionCacheEviction>();
         services.AddSingleton<IEventLogObserver, SessionLogObserver>();
         services.AddSingleton<SessionTokenIssuer>();
         services.AddSingleton<SessionTokenValidator>();
