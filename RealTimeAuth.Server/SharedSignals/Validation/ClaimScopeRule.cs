@@ -14,6 +14,7 @@ namespace RealTimeAuth.Server.SharedSignals.Validation;
 internal static class ClaimScopeRule
 {
     private const int MaxNamed = 5;
+    private const int MaxNameLength = 100;
 
     public static SetRejection? Check(string eventType, JsonElement payload, JsonElement subject, SsfStreamDescriptor stream)
     {
@@ -26,7 +27,9 @@ internal static class ClaimScopeRule
             return null;
         }
 
-        var named = string.Join(", ", refused.Take(MaxNamed)) + (refused.Count > MaxNamed ? ", …" : string.Empty);
+        // Claim names come from the transmitter: the answer names a few, each cut short.
+        var named = string.Join(", ", refused.Take(MaxNamed).Select(name => name.Length > MaxNameLength ? name[..MaxNameLength] + "…" : name))
+            + (refused.Count > MaxNamed ? ", …" : string.Empty);
         return new SetRejection(SetErrorCodes.AccessDenied, SetRejectionReasons.ClaimNotAllowed, $"This transmitter may not change {named}.");
     }
 

@@ -49,6 +49,21 @@ public sealed class ClaimScopeRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ManyLongRefusedClaimNames_DescriptionStaysShort()
+    {
+        var claims = new JsonObject();
+        for (var index = 0; index < 10; index++)
+        {
+            claims[new string((char)('a' + index), 3_000)] = "x";
+        }
+
+        var result = await ValidateAsync(_harness.Stream, Caep + "token-claims-change", new JsonObject { ["claims"] = claims });
+
+        AssertClaimNotAllowed(result);
+        Assert.True(result.Rejection!.Description.Length < 1_000, $"Description of {result.Rejection.Description.Length} characters.");
+    }
+
+    [Fact]
     public async Task Validate_ClaimsMatchingATrailingStarPattern_Accepted()
     {
         var stream = _harness.Stream with { AllowedClaims = ["user.claim.*", "user.roles"] };
