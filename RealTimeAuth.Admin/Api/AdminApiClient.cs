@@ -62,6 +62,24 @@ public sealed class AdminApiClient(HttpClient http)
     public Task<ApiResult<VerifyResult>> VerifySsfStreamAsync(Guid id, CancellationToken cancellationToken = default) =>
         PostAsync<VerifyResult>($"admin/v1/ssf/streams/{id}/verify", new { }, cancellationToken);
 
+    public Task<ApiResult<SubjectBlockPage>> GetBlocksAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<SubjectBlockPage>("admin/v1/blocks?take=200", cancellationToken);
+
+    /// <summary>Lifts one block whoever set it; the server records the lift with this admin and the reason.</summary>
+    public async Task<ApiResult<bool>> LiftBlockAsync(SubjectBlock block, string reason, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("admin/v1/blocks/lift",
+                new { block.Format, block.Issuer, block.Value, block.SetBy, reason }, Json, cancellationToken);
+            return response.IsSuccessStatusCode ? ApiResult<bool>.Ok(true) : await ApiErrors.FromResponseAsync<bool>(response, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return ApiErrors.FromException<bool>(exception);
+        }
+    }
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         try

@@ -18,6 +18,9 @@ internal static class SharedSignalsWiringExtensions
             .WithEnvironment("SharedSignals__Transmitters__0__ClientId", "rta-server")
             .WithEnvironment("SharedSignals__Transmitters__0__ClientSecret", clientSecret)
             .WithEnvironment("SharedSignals__Transmitters__0__Description", "Development IdP")
+            // The dev IdP sends risk-level-change and device-compliance-change; it may change nothing else (ADR 0020).
+            .WithEnvironment("SharedSignals__Transmitters__0__AllowedClaims__0", "user.risk_level")
+            .WithEnvironment("SharedSignals__Transmitters__0__AllowedClaims__1", "user.device_compliant")
             .WithEnvironment("SharedSignals__Transmitters__0__ReceiverEndpoint", ReferenceExpression.Create($"{server.GetEndpoint(ResourceNames.HttpEndpoint)}/ssf/events"))
             // Honoured by the server only in Development: the dev IdP serves plain HTTP locally.
             .WithEnvironment("SharedSignals__Transmitters__0__RequireHttpsMetadata", "false");

@@ -33,6 +33,12 @@ public sealed class SsfStreamEntity
     /// <summary>Issuers of the users this stream's events may affect.</summary>
     public required string[] SubjectIssuers { get; set; }
 
+    /// <summary>
+    /// Session-context attributes this stream's events may change (<c>user.risk_level</c>, <c>user.claim.*</c>…); empty
+    /// means the CAEP default of risk, assurance and device compliance (ADR 0020).
+    /// </summary>
+    public string[] AllowedClaims { get; set; } = [];
+
     public string[] EventsRequested { get; set; } = [];
 
     public string[] EventsDelivered { get; set; } = [];

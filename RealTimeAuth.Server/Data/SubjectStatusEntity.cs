@@ -1,8 +1,9 @@
 namespace RealTimeAuth.Server.Data;
 
 /// <summary>
-/// A user identifier that a transmitter has reported disabled, purged or compromised (RISC). While a row
-/// exists, the token exchange refuses that user; RISC account-enabled removes it.
+/// A user identifier that a transmitter has reported disabled, purged or compromised (RISC). While any row
+/// exists, the token exchange refuses that user; RISC account-enabled from the same transmitter, or an admin, removes it.
+/// Each transmitter's block is its own row, so one transmitter cannot lift another's (ADR 0020).
 /// </summary>
 public sealed class SubjectStatusEntity
 {
@@ -14,6 +15,12 @@ public sealed class SubjectStatusEntity
 
     /// <summary>The normalised identifier: the <c>sub</c>, the lower-case email, the digits of a phone number, the opaque id.</summary>
     public required string Value { get; set; }
+
+    /// <summary>
+    /// The issuer of the transmitter that set the block (its SETs' <c>iss</c>); empty for a block of unknown origin made
+    /// before blocks had owners, which only an admin lifts.
+    /// </summary>
+    public required string SetBy { get; set; }
 
     /// <summary><c>disabled</c>, <c>purged</c> or <c>compromised</c>.</summary>
     public required string Status { get; set; }

@@ -33,6 +33,7 @@ public static class SharedSignalsModule
         services.AddSingleton<TransmitterKeyStore>();
         services.AddSingleton<SetValidator>();
         services.AddSingleton<SetArrivalSignal>();
+        services.AddSingleton<SetRejectionMetrics>();
         services.AddHostedService<SsfStreamSynchronizer>();
         services.AddSingleton<PushAuthenticator>();
         services.AddSingleton<SsfTransmitterClient>();
@@ -59,7 +60,7 @@ public static class SharedSignalsModule
         return builder;
     }
 
-    /// <summary>Maps <c>POST /ssf/events</c> (RFC 8935 push) and the admin endpoints under <c>/admin/v1/ssf</c>.</summary>
+    /// <summary>Maps <c>POST /ssf/events</c> (RFC 8935 push) and the admin endpoints under <c>/admin/v1/ssf</c> and <c>/admin/v1/blocks</c>.</summary>
     public static IEndpointRouteBuilder MapSharedSignalsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapSetPushApi().MapSharedSignalsAdminApi().MapSsfStreamAdminApi();
+        app.MapSetPushApi().MapSharedSignalsAdminApi().MapSsfStreamAdminApi().MapSubjectBlockAdminApi();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals;
 
@@ -81,6 +82,8 @@ internal sealed class SharedSignalsOptionsValidator : IValidateOptions<SharedSig
         {
             failures.Add($"{key}:SubjectIssuers must hold issuer URLs.");
         }
+
+        failures.AddRange(transmitter.AllowedClaims.Select(TransmitterClaims.Problem).OfType<string>().Select(problem => $"{key}:AllowedClaims: {problem}"));
     }
 
     private static bool IsAbsoluteUri(string? value) =>

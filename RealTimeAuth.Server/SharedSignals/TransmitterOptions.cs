@@ -32,6 +32,14 @@ public sealed class TransmitterOptions
     /// </summary>
     public List<string> SubjectIssuers { get; set; } = [];
 
+    /// <summary>
+    /// Session-context attributes this transmitter's events may change (ADR 0020): <c>user.risk_level</c>,
+    /// <c>user.assurance_level</c>, <c>user.device_compliant</c>, <c>user.roles</c>, <c>user.email</c>, <c>user.name</c>,
+    /// <c>user.phone_number</c>, <c>user.claim.&lt;name&gt;</c>, or a prefix ending in <c>*</c> (<c>user.claim.*</c>).
+    /// A SET that would change another is refused with <c>access_denied</c>. Empty means risk, assurance and device compliance.
+    /// </summary>
+    public List<string> AllowedClaims { get; set; } = [];
+
     public string? Description { get; set; }
 
     /// <summary>

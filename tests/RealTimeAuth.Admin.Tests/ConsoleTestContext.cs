@@ -39,11 +39,14 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         auth.SetPolicies(Policies(roles));
     }
 
+    /// <summary>Where dialogs a page opens render; set by <see cref="RenderPage{TComponent}"/>.</summary>
+    protected IRenderedComponent<MudDialogProvider>? Dialogs { get; private set; }
+
     protected IRenderedComponent<TComponent> RenderPage<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
         Render<MudPopoverProvider>();
-        Render<MudDialogProvider>();
+        Dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         return Render(parameters ?? (_ => { }));
     }

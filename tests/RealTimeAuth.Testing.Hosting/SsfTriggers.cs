@@ -16,6 +16,9 @@ public static class SsfTriggers
         ["SharedSignals:Transmitters:0:ClientSecret"] = DemoAccounts.IntrospectionSecret,
         ["SharedSignals:Transmitters:0:DeliveryMethod"] = deliveryMethod,
         ["SharedSignals:Transmitters:0:RequireHttpsMetadata"] = "false",
+        // The dev IdP sends risk-level-change and device-compliance-change; it may change nothing else (ADR 0020).
+        ["SharedSignals:Transmitters:0:AllowedClaims:0"] = "user.risk_level",
+        ["SharedSignals:Transmitters:0:AllowedClaims:1"] = "user.device_compliant",
         ["SharedSignals:ApplyPollInterval"] = "00:00:00.050",
     };
 

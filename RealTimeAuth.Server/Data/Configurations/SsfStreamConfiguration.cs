@@ -19,6 +19,7 @@ internal sealed class SsfStreamConfiguration : IEntityTypeConfiguration<SsfStrea
         builder.Property(stream => stream.RequireHttps).HasColumnName("require_https");
         builder.Property(stream => stream.PushAuthorizationHash).HasColumnName("push_authorization_hash");
         builder.Property(stream => stream.SubjectIssuers).HasColumnName("subject_issuers");
+        builder.Property(stream => stream.AllowedClaims).HasColumnName("allowed_claims");
         builder.Property(stream => stream.EventsRequested).HasColumnName("events_requested");
         builder.Property(stream => stream.EventsDelivered).HasColumnName("events_delivered");
         builder.Property(stream => stream.Description).HasColumnName("description").HasMaxLength(1024);

@@ -575,6 +575,11 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AllowedClaims")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_claims");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -771,6 +776,11 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("value");
 
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("set_by");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -798,7 +808,7 @@ namespace RealTimeAuth.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Format", "Issuer", "Value");
+                    b.HasKey("Format", "Issuer", "Value", "SetBy");
 
                     b.ToTable("subject_status", (string)null);
                 });

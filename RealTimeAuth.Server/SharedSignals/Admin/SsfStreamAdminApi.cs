@@ -144,6 +144,11 @@ public static class SsfStreamAdminApi
             errors["urls"] = ["jwksUri, metadataAddress and subjectIssuers must be absolute URLs."];
         }
 
+        if (request.AllowedClaims?.Select(TransmitterClaims.Problem).OfType<string>().ToArray() is { Length: > 0 } claimProblems)
+        {
+            errors["allowedClaims"] = claimProblems;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -166,6 +171,7 @@ public static class SsfStreamAdminApi
             MetadataAddress = request.MetadataAddress,
             PushAuthorizationHash = request.PushAuthorization is { Length: > 0 } secret ? SsfStreamCatalog.HashAuthorization(secret) : null,
             SubjectIssuers = request.SubjectIssuers is { Count: > 0 } issuers ? [.. issuers] : [request.Issuer],
+            AllowedClaims = [.. request.AllowedClaims ?? []],
             Description = request.Description,
             Source = SsfStreamStatus.FromApi,
             TransmitterStatus = SsfStreamStatus.Enabled,
@@ -183,7 +189,8 @@ public static class SsfStreamAdminApi
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await events.LockAsync(db, cancellationToken);
-        events.Append(db, type, new TransmitterChangedPayload(row.Id, row.Issuer, row.Audience, row.DeliveryMethod, [.. row.SubjectIssuers]), AdminActor.Of(admin));
+        events.Append(db, type, new TransmitterChangedPayload(
+            row.Id, row.Issuer, row.Audience, row.DeliveryMethod, [.. row.SubjectIssuers], [.. TransmitterClaims.Effective(row.AllowedClaims)]), AdminActor.Of(admin));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using RealTimeAuth.Server.Data;
+using RealTimeAuth.Server.SharedSignals.Streams;
 
 namespace RealTimeAuth.Server.SharedSignals.Admin;
 
@@ -20,10 +21,11 @@ public sealed record SsfStreamSummary(
     string? Description,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> EventsRequested,
-    IReadOnlyList<string> EventsDelivered)
+    IReadOnlyList<string> EventsDelivered,
+    IReadOnlyList<string> AllowedClaims)
 {
     public static SsfStreamSummary From(SsfStreamEntity row) => new(
         row.Id, row.Issuer, row.Audience, row.TransmitterStreamId, row.DeliveryMethod, row.JwksUri, row.SubjectIssuers, row.Source,
         row.Enabled, row.TransmitterStatus, row.TransmitterStatusReason, row.LastVerificationState, row.LastVerifiedAt, row.Description, row.UpdatedAt,
-        row.EventsRequested, row.EventsDelivered);
+        row.EventsRequested, row.EventsDelivered, [.. TransmitterClaims.Effective(row.AllowedClaims)]);
 }

@@ -4,7 +4,8 @@ namespace RealTimeAuth.Server.SharedSignals.Effects;
 
 /// <summary>
 /// RISC account-disabled, account-purged and credential-compromise block the user (no new exchange) and end their
-/// sessions; account-enabled lifts the block (RISC 1.0 §2.2–2.4, §2.7).
+/// sessions; account-enabled lifts the block (RISC 1.0 §2.2–2.4, §2.7). Each transmitter's block is its own: account-enabled
+/// lifts only the sender's, and while another transmitter's block remains the user stays blocked (ADR 0020).
 /// </summary>
 internal sealed class AccountStatusEffects(SubjectResolver resolver, SubjectStatusStore statuses, SessionRevoker revoker)
 {
@@ -17,7 +18,7 @@ internal sealed class AccountStatusEffects(SubjectResolver resolver, SubjectStat
         }
 
         // Block first, then revoke: an exchange that slips between the two is caught by the resweep.
-        await statuses.BlockAsync(subject.Keys, status, received.String("reason") ?? received.Text("reason_admin"), received.EventType, received.Jti, cancellationToken);
+        await statuses.BlockAsync(subject.Keys, received.Issuer, status, received.String("reason") ?? received.Text("reason_admin"), received.EventType, received.Jti, cancellationToken);
         var revoked = await revoker.RevokeUsersAsync(subject.Users, revocationReason, received, cancellationToken);
         return new SetEffectResult(SetEffectCodes.SubjectBlocked, new Dictionary<string, object?>
         {
@@ -36,7 +37,8 @@ internal sealed class AccountStatusEffects(SubjectResolver resolver, SubjectStat
             return SetEffectResult.Of(SetEffectCodes.SubjectNotMappable);
         }
 
-        var removed = await statuses.RemoveAsync(subject.Keys, cancellationToken);
-        return SetEffectResult.Of(SetEffectCodes.SubjectUnblocked, new Dictionary<string, object?> { ["identifiers"] = removed });
+        var (removed, held) = await statuses.LiftAsync(subject.Keys, received.Issuer, cancellationToken);
+        return SetEffectResult.Of(held > 0 ? SetEffectCodes.BlockHeldByOtherTransmitter : SetEffectCodes.SubjectUnblocked,
+            new Dictionary<string, object?> { ["identifiers"] = removed, ["held_by_others"] = held });
     }
 }

@@ -9,7 +9,8 @@ namespace RealTimeAuth.Server.SharedSignals.Effects;
 /// <summary>
 /// RISC identifier-changed moves an email or phone number to its new value, in the users' contexts and in
 /// <c>subject_status</c>; identifier-recycled means the identifier now names someone else, so the old holder's
-/// sessions end and no status follows the identifier to its new holder (RISC 1.0 §2.5, §2.6).
+/// sessions end and the sender's status does not follow the identifier to its new holder (RISC 1.0 §2.5, §2.6). Another
+/// transmitter's block is never lifted by either: it stays where it is (and is copied to a changed identifier's new value).
 /// </summary>
 internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusStore statuses, SessionRevoker revoker, SessionContextUpdates sessions)
 {
@@ -37,7 +38,7 @@ internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusS
         }
 
         var normalised = format == SubjectFormats.Email ? SubjectKey.NormaliseEmail(newValue) : SubjectKey.NormalisePhone(newValue);
-        var moved = await statuses.RenameAsync(subject.Keys.Where(key => key.Format == format), normalised, cancellationToken);
+        var moved = await statuses.RenameAsync(subject.Keys.Where(key => key.Format == format), normalised, received.Issuer, cancellationToken);
         return SetEffectResult.Of(SetEffectCodes.MappingUpdated, new Dictionary<string, object?>
         {
             ["attribute"] = attribute,
@@ -52,12 +53,14 @@ internal sealed class IdentifierEffects(SubjectResolver resolver, SubjectStatusS
         var subject = await resolver.ResolveAsync(received.Subject, received.Stream, cancellationToken);
         var format = SubjectIdentifierRules.FormatOf(received.Subject);
         var revoked = await revoker.RevokeUsersAsync(subject.Users, RtaRevocationReasons.RiscIdentifierRecycled, received, cancellationToken);
-        var removed = await statuses.RemoveAsync(subject.Keys.Where(key => key.Format == format && format != SubjectFormats.IssuerSubject), cancellationToken);
+        var (removed, held) = await statuses.LiftAsync(
+            subject.Keys.Where(key => key.Format == format && format != SubjectFormats.IssuerSubject), received.Issuer, cancellationToken);
         return SetEffectResult.Of(SetEffectCodes.MappingBroken, new Dictionary<string, object?>
         {
             ["users"] = subject.Users.Count,
             ["sessions"] = revoked.Count,
             ["statuses_removed"] = removed,
+            ["statuses_held_by_others"] = held,
         });
     }
 

@@ -7,6 +7,9 @@ public static class SetEffectCodes
     public const string ContextUpdated = "context_updated";
     public const string SubjectBlocked = "subject_blocked";
     public const string SubjectUnblocked = "subject_unblocked";
+
+    /// <summary>An account-enabled lifted the sender's own block (if any), but another transmitter's block on the user remains.</summary>
+    public const string BlockHeldByOtherTransmitter = "block_held_by_other_transmitter";
     public const string MappingUpdated = "mapping_updated";
     public const string MappingBroken = "mapping_broken";
     public const string VerificationConfirmed = "verification_confirmed";

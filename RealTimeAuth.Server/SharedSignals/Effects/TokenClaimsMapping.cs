@@ -33,6 +33,16 @@ internal static class TokenClaimsMapping
             change.Value is { } value ? current.With(change.Name, value) : current.Without(change.Name)), applied);
     }
 
+    /// <summary>
+    /// The attributes a claims object names, whatever its values: what the claims-scope rule checks before anything is
+    /// stored. <c>iss</c> and <c>sub</c> change nothing and name nothing.
+    /// </summary>
+    public static IEnumerable<string> AttributesNamed(JsonElement claims) =>
+        claims.EnumerateObject()
+            .Where(claim => !Ignored.Contains(claim.Name))
+            .Select(claim => AttributeFor(claim.Name))
+            .OfType<string>();
+
     private static string? AttributeFor(string claim) => claim switch
     {
         "role" or "roles" => SubjectAttributes.Roles,

@@ -13,7 +13,7 @@ namespace RealTimeAuth.Server.SharedSignals.Receiving;
 /// Throws <see cref="TransmitterUnavailableException"/> or a database exception when this receiver cannot decide or
 /// store right now; the SET must then be delivered again (push: 503; poll: do not acknowledge).
 /// </remarks>
-internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetStore store, SetArrivalSignal signal, ILogger<SetProcessor> logger)
+internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetStore store, SetArrivalSignal signal, SetRejectionMetrics metrics, ILogger<SetProcessor> logger)
 {
     public async Task<SetProcessingResult> ProcessAsync(
         string compact, IReadOnlyList<SsfStreamDescriptor> streams, string delivery, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetSt
         if (validation.Set is not { } set)
         {
             LogRejected(logger, validation.Rejection!.Error, validation.Rejection.Reason, delivery);
+            metrics.Rejected(validation.Rejection, delivery);
             return new SetProcessingResult(SetProcessingOutcome.Rejected, validation.Rejection, null);
         }
 

@@ -11,4 +11,7 @@ public static class SsfEventLogTypes
 
     /// <summary>An admin stopped trusting a transmitter's stream through the admin API; the entry's actor names the admin.</summary>
     public const string TransmitterRemoved = "ssf.transmitter_removed";
+
+    /// <summary>An admin lifted a transmitter's block on a user identifier; the entry's actor names the admin.</summary>
+    public const string BlockLifted = "ssf.block_lifted";
 }

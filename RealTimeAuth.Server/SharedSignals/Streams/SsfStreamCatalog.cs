@@ -91,6 +91,7 @@ public sealed class SsfStreamCatalog
         RequireHttps = row.RequireHttps,
         PushAuthorizationHash = row.PushAuthorizationHash is { } hash ? [.. hash] : [],
         SubjectIssuers = [.. row.SubjectIssuers.Select(IssuerNames.Canonical).Distinct(StringComparer.Ordinal)],
+        AllowedClaims = TransmitterClaims.Effective(row.AllowedClaims),
         Enabled = row.Enabled,
         TransmitterStatus = row.TransmitterStatus,
     };

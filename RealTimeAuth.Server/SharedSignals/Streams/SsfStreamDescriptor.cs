@@ -29,6 +29,9 @@ public sealed record SsfStreamDescriptor
     /// <summary>Issuers (without trailing slash) of the users this stream's events may affect.</summary>
     public required ImmutableArray<string> SubjectIssuers { get; init; }
 
+    /// <summary>Session-context attributes this stream's events may change: exact names or prefixes ending in <c>*</c>.</summary>
+    public ImmutableArray<string> AllowedClaims { get; init; } = TransmitterClaims.Default;
+
     public bool Enabled { get; init; } = true;
 
     public required string TransmitterStatus { get; init; }

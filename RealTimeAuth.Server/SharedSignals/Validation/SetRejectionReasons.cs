@@ -27,6 +27,9 @@ public static class SetRejectionReasons
     public const string SubjectMissing = "subject_missing";
     public const string SubjectMalformed = "subject_malformed";
     public const string EventPayload = "event_payload";
+
+    /// <summary>The event would change a session-context attribute outside the stream's <c>AllowedClaims</c> (ADR 0020).</summary>
+    public const string ClaimNotAllowed = "claim_not_allowed";
     public const string UnstorableText = "unstorable_text";
     public const string AuthenticationMissing = "authentication_missing";
     public const string AuthenticationInvalid = "authentication_invalid";

@@ -81,6 +81,11 @@ internal sealed class SetValidator(
             return SetValidation.Reject(payloadRejection);
         }
 
+        if (ClaimScopeRule.Check(eventType!, payload, subject, stream) is { } scopeRejection)
+        {
+            return SetValidation.Reject(scopeRejection);
+        }
+
         return SetValidation.Accept(new ValidatedSet(
             stream, token.Raw, token.ClaimsJson, stream.Issuer, token.ClaimString("jti")!, issuedAt, eventType!, payload, subject));
     }

@@ -49,6 +49,7 @@ internal sealed class BenchTransmitter : IAsyncDisposable
         ["SharedSignals:Transmitters:0:Audience"] = Audience,
         ["SharedSignals:Transmitters:0:JwksUri"] = Issuer + "jwks",
         ["SharedSignals:Transmitters:0:PushAuthorization"] = Authorization,
+        ["SharedSignals:Transmitters:0:AllowedClaims:0"] = "user.risk_level",
         ["SharedSignals:Transmitters:0:SubjectIssuers:0"] = subjectIssuer,
         ["SharedSignals:Transmitters:0:RequireHttpsMetadata"] = "false",
         ["SharedSignals:ApplyPollInterval"] = "00:00:00.050",

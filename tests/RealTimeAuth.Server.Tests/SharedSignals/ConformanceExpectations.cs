@@ -130,6 +130,7 @@ internal static class ConformanceExpectations
                     Format = "email",
                     Issuer = "https://idp.example.com",
                     Value = "foo@example.com",
+                    SetBy = TestStreams.Issuer,
                     Status = "disabled",
                     EventType = "test",
                     Jti = "test",

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NSec.Cryptography;
-using RealTimeAuth.Protocol.Binding;
-using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.Testing;
@@ -21,7 +16,6 @@ namespace RealTimeAuth.Server.Tests.SharedSignals;
 public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
 {
     private const string IdpIssuer = ExchangeGateFixture.Issuer;
-    private const string IdpAudience = ExchangeGateFixture.Audience;
     private readonly TestSigningKey _idpKey;
     private readonly SsfServer _server;
 
@@ -140,45 +134,6 @@ public sealed class ExchangeGateTests : IClassFixture<ExchangeGateFixture>
         ["events"] = new JsonObject { ["https://schemas.openid.net/secevent/risc/event-type/" + type] = payload ?? new JsonObject() },
     };
 
-    private async Task<(HttpStatusCode Status, string? SessionId, JsonElement Body)> ExchangeAsync(string subject, string? email)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var claims = new JsonObject
-        {
-            ["iss"] = IdpIssuer,
-            ["sub"] = subject,
-            ["aud"] = IdpAudience,
-            ["iat"] = now,
-            ["nbf"] = now,
-            ["exp"] = now + 600,
-            ["sid"] = $"idp-session-{Guid.NewGuid():N}",
-        };
-        if (email is not null)
-        {
-            claims["email"] = email;
-        }
-
-        var accessToken = _idpKey.Sign(claims, typ: "at+jwt");
-        using var request = new HttpRequestMessage(HttpMethod.Post, RtaExchangeNames.TokenEndpointPath.TrimStart('/'))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                [RtaExchangeNames.Parameters.GrantType] = RtaExchangeNames.GrantType,
-                [RtaExchangeNames.Parameters.SubjectToken] = accessToken,
-                [RtaExchangeNames.Parameters.SubjectTokenType] = RtaExchangeNames.AccessTokenType,
-                [RtaExchangeNames.Parameters.Nonce] = Guid.NewGuid().ToString("N"),
-                [RtaExchangeNames.Parameters.AgentId] = $"copilot-{Guid.NewGuid():N}",
-                [RtaExchangeNames.Parameters.AgentKind] = "copilot",
-                [RtaExchangeNames.Parameters.Scope] = "records:read",
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"copilot:{_server.CopilotSecret}")));
-        using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        var endpoint = new Uri(_server.Http.BaseAddress!, RtaExchangeNames.TokenEndpointPath.TrimStart('/'));
-        request.Headers.Add(RtaBindingNames.ProofHeader, new DpopProofWriter(key, TimeProvider.System).Write(HttpMethod.Post.Method, endpoint.AbsoluteUri));
-        using var response = await _server.Http.SendAsync(request).WaitAsync(SsfServer.Timeout);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        var session = response.IsSuccessStatusCode ? body.GetProperty("session_id").GetString() : null;
-        return (response.StatusCode, session, body);
-    }
+    private Task<(HttpStatusCode Status, string? SessionId, JsonElement Body)> ExchangeAsync(string subject, string? email) =>
+        GateExchange.ExchangeAsync(_server, _idpKey, subject, email);
 }

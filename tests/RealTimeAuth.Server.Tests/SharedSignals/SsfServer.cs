@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,8 @@ public sealed class SsfServer : IAsyncDisposable
     /// when <paramref name="waitForLease"/>, until it holds the applier lease.
     /// </summary>
     public static async Task<SsfServer> StartAsync(
-        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, string? database = null, bool waitForLease = true)
+        InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, string? database = null, bool waitForLease = true,
+        Action<IWebHostBuilder>? configure = null)
     {
         var documents = new TransmitterDocuments();
         var key = TestSigningKey.Es256("test-key-1");
@@ -112,6 +114,16 @@ public sealed class SsfServer : IAsyncDisposable
             all[settingKey] = value;
         }
 
+        // The conformance examples change every kind of attribute; a test that scopes a transmitter sets its own list.
+        for (var transmitter = 0; transmitter < 2; transmitter++)
+        {
+            var allowedClaims = $"SharedSignals:Transmitters:{transmitter}:AllowedClaims";
+            if (!all.Keys.Any(settingKey => settingKey.StartsWith(allowedClaims, StringComparison.OrdinalIgnoreCase)))
+            {
+                all[allowedClaims + ":0"] = "user.*";
+            }
+        }
+
         database ??= await infrastructure.CreateDatabaseAsync(name);
         var root = new ServerFactory(database, infrastructure.RedisConnectionString);
         var factory = root.WithWebHostBuilder(builder =>
@@ -126,6 +138,7 @@ public sealed class SsfServer : IAsyncDisposable
                 services.AddHttpClient(TransmitterKeyStore.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => documents);
                 services.AddHttpClient(IssuerMetadata.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => documents);
             });
+            configure?.Invoke(builder);
         });
         var server = new SsfServer(root, database, factory, documents, key, otherKey, authorization, otherAuthorization);
         await server.WaitUntilReadyAsync(expectApplier: waitForLease && (!all.TryGetValue("SharedSignals:ApplyEvents", out var apply) || apply != "false"));

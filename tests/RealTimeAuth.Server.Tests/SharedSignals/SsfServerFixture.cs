@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using RealTimeAuth.Testing;
 
 namespace RealTimeAuth.Server.Tests.SharedSignals;
@@ -14,7 +15,10 @@ public class SsfServerFixture(InfrastructureFixture infrastructure) : IAsyncLife
     /// <summary>Settings beyond the test transmitters', for fixtures that need more.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    public async Task InitializeAsync() => _server = await SsfServer.StartAsync(infrastructure, "ssf_shared", Settings);
+    /// <summary>More changes to the host, for fixtures that need them (admin tokens, say).</summary>
+    protected virtual Action<IWebHostBuilder>? Configure => null;
+
+    public async Task InitializeAsync() => _server = await SsfServer.StartAsync(infrastructure, "ssf_shared", Settings, configure: Configure);
 
     public async Task DisposeAsync()
     {

@@ -14,7 +14,7 @@ namespace RealTimeAuth.Server.Tests.Security.TransmitterScope;
 
 /// <summary>
 /// Who changed which transmitters the server trusts is on the record: adding or removing one through the admin API
-/// writes an event-log entry naming the acting admin, and never the push secret.
+/// writes an event-log entry naming the acting admin and the attributes the transmitter may change, and never the push secret.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
 [Trait("Tier", "Functional")]
@@ -36,6 +36,7 @@ public sealed class TransmitterAdminAuditTests(InfrastructureFixture infrastruct
             audience = "rta-server",
             pushAuthorization = PushSecret,
             subjectIssuers = new[] { "https://idp.test/" },
+            allowedClaims = new[] { "user.risk_level", "user.claim.department" },
         }).WaitAsync(LiveServer.Timeout);
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var streamId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -51,5 +52,49 @@ public sealed class TransmitterAdminAuditTests(InfrastructureFixture infrastruct
         Assert.All(entries, entry => Assert.Equal("admin:tester@realtimeauth.dev", entry.Actor));
         Assert.All(entries, entry => Assert.Contains(streamId!, entry.Payload, StringComparison.OrdinalIgnoreCase));
         Assert.All(entries, entry => Assert.DoesNotContain("transmitter-push-secret", entry.Payload, StringComparison.Ordinal));
+        Assert.All(entries, entry => Assert.Contains("user.claim.department", entry.Payload, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddTransmitter_WithoutAllowedClaims_LoggedWithTheCaepDefault()
+    {
+        var tokens = new AdminTokens();
+        await using var server = await LiveServer.StartAsync(infrastructure, "ssf_admin_default_claims", configure: tokens.Configure);
+        using var http = server.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Create("rta-admin"));
+
+        using var added = await http.PostAsJsonAsync("admin/v1/ssf/transmitters", new
+        {
+            issuer = "https://default-transmitter.test/",
+            audience = "rta-server",
+            pushAuthorization = PushSecret,
+        }).WaitAsync(LiveServer.Timeout);
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var allowed = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allowedClaims").EnumerateArray().Select(item => item.GetString());
+        Assert.Equal(["user.risk_level", "user.assurance_level", "user.device_compliant"], allowed);
+    }
+
+    [Fact]
+    public async Task AddTransmitter_UnknownAllowedClaim_ValidationProblemAndNothingTrusted()
+    {
+        var tokens = new AdminTokens();
+        await using var server = await LiveServer.StartAsync(infrastructure, "ssf_admin_bad_claims", configure: tokens.Configure);
+        using var http = server.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Create("rta-admin"));
+
+        using var added = await http.PostAsJsonAsync("admin/v1/ssf/transmitters", new
+        {
+            issuer = "https://bad-claims-transmitter.test/",
+            audience = "rta-server",
+            pushAuthorization = PushSecret,
+            allowedClaims = new[] { "user.risk_level", "*" },
+        }).WaitAsync(LiveServer.Timeout);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.True((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("allowedClaims", out _));
+        await using var scope = server.Factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RtaDbContext>().SsfStreams
+            .AnyAsync(row => row.Issuer == "https://bad-claims-transmitter.test/").WaitAsync(LiveServer.Timeout));
     }
 }
