@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.SharedSignals.Receiving;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
@@ -33,8 +34,8 @@ public static class SetPushApi
         return app;
     }
 
-    internal static async Task<Results<Accepted, SetErrorResult, ProblemHttpResult>> ReceiveAsync(
-        HttpContext context, [AsParameters] SetPushServices services, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted, SetErrorResult, ProblemHttpResult, RateLimitRefusal>> ReceiveAsync(
+        HttpContext context, [AsParameters] SetPushServices services, CallerRateLimiter limits, CancellationToken cancellationToken)
     {
         if (!services.Catalog.IsLoaded)
         {
@@ -52,6 +53,13 @@ public static class SetPushApi
         if (streams.IsEmpty)
         {
             return new SetErrorResult(SetErrorCodes.AuthenticationFailed, "The Authorization header is not valid for any stream.");
+        }
+
+        // Per stream once authenticated (ADR 0019); a header shared by several streams spends the first one's budget.
+        var stream = streams.MinBy(candidate => candidate.Id)!;
+        if (limits.TryAcquire(CallerLimit.Ssf, "stream:" + stream.Id.ToString("D"), stream.Issuer) is { } limited)
+        {
+            return limited;
         }
 
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
