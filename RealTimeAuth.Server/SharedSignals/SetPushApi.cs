@@ -15,7 +15,8 @@ namespace RealTimeAuth.Server.SharedSignals;
 /// <c>POST /ssf/events</c>: push delivery of Security Event Tokens (RFC 8935). The transmitter authenticates with the
 /// Authorization header configured for its stream; the body is one SET as <c>application/secevent+jwt</c>. A SET
 /// that validates is stored before the answer, 202, and applied afterwards; a re-delivered one is answered 202 again
-/// and applied once. Every refusal is 400 with the RFC's <c>err</c> code; when this receiver cannot decide right now
+/// and applied once. Every refusal is 400 with the RFC's <c>err</c> code, except a stream past its rate limit (429 with
+/// <c>Retry-After</c>, ADR 0019); when this receiver cannot decide right now
 /// (transmitter keys unreadable, database down) it answers 503 so the transmitter retries.
 /// </summary>
 public static class SetPushApi
