@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using RealTimeAuth.Server.Limits;
 
 namespace RealTimeAuth.Server.AuthZen;
 
@@ -10,10 +11,14 @@ namespace RealTimeAuth.Server.AuthZen;
 /// AuthZEN interop runner sends it. Keys are compared as SHA-256 hashes in constant time, against every
 /// configured key. Otherwise, when <c>AuthZen:Authority</c> is set, a bearer access token (client credentials)
 /// is validated by the <see cref="AuthZenOptions.TokenScheme"/> scheme. A refusal is 401 with
-/// <c>WWW-Authenticate</c> (RFC 6750, section 3).
+/// <c>WWW-Authenticate</c> (RFC 6750, section 3). The authenticated PEP then spends its own rate limit
+/// (<see cref="CallerLimit.AuthZen"/>): <see cref="ApiKeyCaller"/> for a key, the token's client otherwise.
 /// </summary>
-internal sealed class ApiKeyFilter(IOptions<AuthZenOptions> options) : IEndpointFilter
+internal sealed class ApiKeyFilter(IOptions<AuthZenOptions> options, CallerRateLimiter limits) : IEndpointFilter
 {
+    /// <summary>The rate-limit caller of every configured API key (<c>RateLimits:Clients:api-key</c>).</summary>
+    public const string ApiKeyCaller = "api-key";
+
     private const string BearerPrefix = "Bearer ";
 
     private readonly bool _tokensEnabled = !string.IsNullOrEmpty(options.Value.Authority);
@@ -22,9 +27,10 @@ internal sealed class ApiKeyFilter(IOptions<AuthZenOptions> options) : IEndpoint
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        if (IsValid(header) || await IsValidTokenAsync(context.HttpContext, header))
+        var pep = IsValid(header) ? ApiKeyCaller : await TokenClientAsync(context.HttpContext, header);
+        if (pep is not null)
         {
-            return await next(context);
+            return limits.TryAcquire(CallerLimit.AuthZen, pep) is { } limited ? limited : await next(context);
         }
 
         context.HttpContext.Response.Headers.WWWAuthenticate = header.Length == 0
@@ -34,15 +40,22 @@ internal sealed class ApiKeyFilter(IOptions<AuthZenOptions> options) : IEndpoint
             detail: "An AuthZEN API key is required in the Authorization header.");
     }
 
-    private async Task<bool> IsValidTokenAsync(HttpContext http, string header)
+    /// <summary>The client of a valid access token (<c>client_id</c>, else <c>azp</c>, else <c>sub</c>), or null.</summary>
+    private async Task<string?> TokenClientAsync(HttpContext http, string header)
     {
         if (!_tokensEnabled || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return null;
         }
 
         var result = await http.AuthenticateAsync(AuthZenOptions.TokenScheme);
-        return result.Succeeded;
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var principal = result.Principal;
+        return principal.FindFirst("client_id")?.Value ?? principal.FindFirst("azp")?.Value ?? principal.FindFirst("sub")?.Value ?? string.Empty;
     }
 
     private bool IsValid(string header)

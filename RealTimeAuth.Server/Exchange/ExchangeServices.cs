@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Events;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
@@ -18,4 +19,5 @@ internal sealed record ExchangeServices(
     ISubjectAccessGate AccessGate,
     ILiveChannelEndpoints LiveChannel,
     IOptionsMonitor<ExchangeOptions> Options,
+    CallerRateLimiter Limits,
     RtaServerTelemetry Telemetry);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Sessions.Tokens;
 using RealTimeAuth.Server.Telemetry;
@@ -26,19 +27,25 @@ public static class TokenApi
         return app;
     }
 
-    internal static async Task<Results<Ok<RtaExchangeResponse>, OAuthErrorResult>> ExchangeAsync(
+    internal static async Task<Results<Ok<RtaExchangeResponse>, OAuthErrorResult, RateLimitRefusal>> ExchangeAsync(
         HttpContext context, [AsParameters] ExchangeServices services, CancellationToken cancellationToken)
     {
         using var activity = RtaServerTelemetry.Source.StartActivity("rta.exchange");
-        Results<Ok<RtaExchangeResponse>, OAuthErrorResult> result = await ExchangeCoreAsync(context, services, cancellationToken) switch
+        Results<Ok<RtaExchangeResponse>, OAuthErrorResult, RateLimitRefusal> result = await ExchangeCoreAsync(context, services, cancellationToken) switch
         {
             (Ok<RtaExchangeResponse> ok, _) => ok,
-            (_, { } error) => error,
+            (_, OAuthErrorResult failure) => failure,
+            (_, RateLimitRefusal limited) => limited,
             _ => throw new InvalidOperationException("An exchange must succeed or fail."),
         };
-        var failure = result.Result as OAuthErrorResult;
-        Record(activity, services.Telemetry, failure);
-        if (failure is null)
+        var (oauthError, reason) = result.Result switch
+        {
+            OAuthErrorResult failure => (failure.Value.Error, failure.Reason),
+            RateLimitRefusal limited => ("temporarily_unavailable", limited.Reason),
+            _ => (null, null),
+        };
+        Record(activity, services.Telemetry, oauthError, reason);
+        if (oauthError is null)
         {
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";
@@ -47,7 +54,7 @@ public static class TokenApi
         return result;
     }
 
-    private static async Task<(Ok<RtaExchangeResponse>?, OAuthErrorResult?)> ExchangeCoreAsync(
+    private static async Task<(Ok<RtaExchangeResponse>?, IResult?)> ExchangeCoreAsync(
         HttpContext context, ExchangeServices services, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
@@ -80,6 +87,12 @@ public static class TokenApi
         if (!client.IsAuthenticated)
         {
             return Fail(OAuthErrorResult.InvalidClient(client.Reason!, client.UsedBasic));
+        }
+
+        // Counted only once the secret is verified: a caller naming another client with a wrong secret spends nothing.
+        if (services.Limits.TryAcquire(CallerLimit.Token, client.ClientId!) is { } limited)
+        {
+            return (null, limited);
         }
 
         var (request, invalid) = ExchangeRequest.Read(form);
@@ -235,19 +248,19 @@ public static class TokenApi
         OAuthErrorResult.TemporarilyUnavailable(ExchangeRejectionReasons.ReplicaNotCurrent, "The server is catching up; retry shortly.");
 
     /// <summary>Tags the span and counts the exchange by outcome (the OAuth error, or <c>issued</c>) and, when refused, reason code.</summary>
-    private static void Record(Activity? activity, RtaServerTelemetry telemetry, OAuthErrorResult? failure)
+    private static void Record(Activity? activity, RtaServerTelemetry telemetry, string? error, string? reason)
     {
-        var outcome = new KeyValuePair<string, object?>("outcome", failure?.Value.Error ?? "issued");
+        var outcome = new KeyValuePair<string, object?>("outcome", error ?? "issued");
         activity?.SetTag("rta.exchange.outcome", outcome.Value);
-        if (failure is null)
+        if (error is null)
         {
             telemetry.Exchanges.Add(1, outcome);
             return;
         }
 
-        activity?.SetTag("rta.exchange.reason", failure.Reason);
-        telemetry.Exchanges.Add(1, outcome, new KeyValuePair<string, object?>("reason", failure.Reason));
+        activity?.SetTag("rta.exchange.reason", reason);
+        telemetry.Exchanges.Add(1, outcome, new KeyValuePair<string, object?>("reason", reason));
     }
 
-    private static (Ok<RtaExchangeResponse>?, OAuthErrorResult?) Fail(OAuthErrorResult error) => (null, error);
+    private static (Ok<RtaExchangeResponse>?, IResult?) Fail(OAuthErrorResult error) => (null, error);
 }

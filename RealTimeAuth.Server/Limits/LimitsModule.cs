@@ -8,8 +8,9 @@ using RealTimeAuth.Server.Hosting;
 namespace RealTimeAuth.Server.Limits;
 
 /// <summary>
-/// Request limits (ADR 0019): body sizes per endpoint family (413) and ASP.NET Core rate limiting per family and caller
-/// (429 with <c>Retry-After</c>), each refusal in the endpoint's own error shape and counted.
+/// Request limits (ADR 0019): body sizes per endpoint family (413), ASP.NET Core rate limiting per family and address
+/// or admin (429 with <c>Retry-After</c>), and <see cref="CallerRateLimiter"/> for the endpoints to limit the caller
+/// they authenticated; each refusal in the endpoint's own error shape and counted.
 /// </summary>
 public static class LimitsModule
 {
@@ -19,7 +20,9 @@ public static class LimitsModule
         services.AddValidatedOptions<RequestLimitOptions>(builder.Configuration, RequestLimitOptions.SectionName);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, CallerOverridesValidator>();
         services.AddSingleton<RequestLimitMetrics>();
+        services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<RateLimitPartitions>();
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<RequestLimitOptions>>((grpc, limits) => grpc.MaxReceiveMessageSize = limits.Value.GrpcMessageBytes);
@@ -41,7 +44,7 @@ public static class LimitsModule
     {
         var context = rejected.HttpContext;
         var family = RequestFamilies.Of(context.Request);
-        metrics.Rejected("rate", family);
+        metrics.RateRejected(family, RateLimitPartitions.KindOf(context, family));
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -39,7 +39,18 @@ public sealed class RateLimitOptions
     [Required]
     [ValidateObjectMembers]
     public RateLimitRule AdminWrites { get; set; } = new() { Burst = 200, TokensPerPeriod = 100 };
+
+    /// <summary>The buckets per authenticated caller (exchange client, PEP, SSF stream), checked by the endpoints.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public CallerRateLimitRules PerClient { get; set; } = new();
+
+    /// <summary>Per-caller overrides of <see cref="PerClient"/>, by client id, PEP name or (with its Issuer) SSF stream.</summary>
+    public Dictionary<string, CallerRateLimitOverride> Clients { get; set; } = new(StringComparer.Ordinal);
 }
 
 [OptionsValidator]
 internal sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;
+
+[OptionsValidator]
+internal sealed partial class RateLimitRuleValidator : IValidateOptions<RateLimitRule>;

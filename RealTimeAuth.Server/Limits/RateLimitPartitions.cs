@@ -44,15 +44,18 @@ internal sealed class RateLimitPartitions(IOptionsMonitor<RateLimitOptions> opti
         _ => null,
     };
 
-    private static string Caller(HttpContext context, RequestFamily family)
-    {
-        if (family is RequestFamily.AdminWrite or RequestFamily.AdminDocument
-            && context.User.Identity?.IsAuthenticated == true
-            && context.User.FindFirstValue("sub") is { Length: > 0 } subject)
-        {
-            return "admin:" + subject;
-        }
+    /// <summary>The kind of partition a request of <paramref name="family"/> is counted in: <c>admin</c> or <c>address</c>.</summary>
+    public static string KindOf(HttpContext context, RequestFamily family) => AdminOf(context, family) is null ? "address" : "admin";
 
-        return "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-    }
+    private static string Caller(HttpContext context, RequestFamily family) =>
+        AdminOf(context, family) is { } subject
+            ? "admin:" + subject
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static string? AdminOf(HttpContext context, RequestFamily family) =>
+        family is RequestFamily.AdminWrite or RequestFamily.AdminDocument
+        && context.User.Identity?.IsAuthenticated == true
+        && context.User.FindFirstValue("sub") is { Length: > 0 } subject
+            ? subject
+            : null;
 }

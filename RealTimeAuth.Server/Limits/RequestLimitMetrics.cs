@@ -3,7 +3,10 @@ using RealTimeAuth.Server.Telemetry;
 
 namespace RealTimeAuth.Server.Limits;
 
-/// <summary>Requests refused by a limit, on the server's meter, tagged by <c>limit</c> (rate or body) and endpoint <c>family</c>.</summary>
+/// <summary>
+/// Requests refused by a limit, on the server's meter, tagged by <c>limit</c> (rate or body), endpoint <c>family</c> and,
+/// for rate limits, the <c>partition</c> kind that was spent (address, admin, client, pep, stream).
+/// </summary>
 public sealed class RequestLimitMetrics
 {
 
@@ -18,4 +21,13 @@ public sealed class RequestLimitMetrics
 
     internal void Rejected(string limit, RequestFamily family) =>
         Rejections.Add(1, new KeyValuePair<string, object?>("limit", limit), new KeyValuePair<string, object?>("family", family.ToString()));
+
+    internal void RateRejected(RequestFamily family, string partition) =>
+        Rejections.Add(
+            1,
+            new KeyValuePair<string, object?>("limit", "rate"),
+            new KeyValuePair<string, object?>("family", family.ToString()),
+            new KeyValuePair<string, object?>("partition", partition));
+
+    internal void Rejected(RateLimitRefusal refusal) => RateRejected(refusal.Family, refusal.Partition);
 }

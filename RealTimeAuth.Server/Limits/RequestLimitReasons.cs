@@ -8,4 +8,10 @@ public static class RequestLimitReasons
 
     /// <summary>The caller's rate limit for this endpoint family is spent: 429 with <c>Retry-After</c>.</summary>
     public const string RateLimited = "rate-limited";
+
+    /// <summary>The authenticated client's (or PEP's) rate limit for this endpoint family is spent: 429 with <c>Retry-After</c>.</summary>
+    public const string ClientRateLimited = "client-rate-limited";
+
+    /// <summary>The SSF stream's rate limit for pushed SETs is spent: 429 with <c>Retry-After</c>.</summary>
+    public const string StreamRateLimited = "stream-rate-limited";
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Sessions.Binding;
 
@@ -78,7 +79,7 @@ public static class LiveApi
         return TypedResults.ServerSentEvents(EventsAsync(httpContext, services, result.Session!, start, httpContext.RequestAborted));
     }
 
-    internal static async Task<Results<Ok<LiveAuthorizeResponse>, ProblemHttpResult>> AuthorizeAsync(
+    internal static async Task<Results<Ok<LiveAuthorizeResponse>, ProblemHttpResult, RateLimitRefusal>> AuthorizeAsync(
         HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId, CancellationToken cancellationToken)
     {
         // RFC 9449 §8: the nonce for the next proof rides on every answer, success or error.
@@ -101,6 +102,12 @@ public static class LiveApi
         if (!proof.IsValid)
         {
             return LiveProblems.ProofRefused(httpContext.Response, proof, nonce);
+        }
+
+        // Only a verified token with its proof spends its session's client's budget.
+        if (services.Limits.TryAcquire(CallerLimit.Live, result.Session!.ClientId) is { } limited)
+        {
+            return limited;
         }
 
         if (!httpContext.Request.HasJsonContentType())

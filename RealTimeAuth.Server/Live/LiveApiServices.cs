@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions.Tokens;
 
 namespace RealTimeAuth.Server.Live;
@@ -11,4 +12,5 @@ internal sealed record LiveApiServices(
     [FromServices] LivePump Pump,
     [FromServices] SessionAuthorizer Authorizer,
     [FromServices] LiveProofs Proofs,
-    [FromServices] StreamSupersession Supersession);
+    [FromServices] StreamSupersession Supersession,
+    [FromServices] CallerRateLimiter Limits);

@@ -6,6 +6,7 @@ using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Server.Authorization.Pdp;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.Sessions.Binding;
 using RealTimeAuth.Server.Sessions.Tokens;
@@ -26,6 +27,7 @@ internal sealed partial class LiveChannelService(
     LiveProofs proofs,
     StreamSupersession supersession,
     TokenRetirement retirement,
+    CallerRateLimiter limits,
     IOptions<LiveChannelOptions> options,
     TimeProvider timeProvider,
     ILogger<LiveChannelService> logger) : LiveChannel.LiveChannelBase
@@ -114,6 +116,12 @@ internal sealed partial class LiveChannelService(
         if (!possession.IsValid)
         {
             throw LiveRpcErrors.ProofRefused(possession);
+        }
+
+        // Only a verified token with its proof spends its session's client's budget.
+        if (limits.TryAcquire(CallerLimit.Live, result.Session!.ClientId) is { } limited)
+        {
+            throw limited.ToRpcException();
         }
 
         if (string.IsNullOrEmpty(request.Action) || string.IsNullOrEmpty(request.Resource?.Type))

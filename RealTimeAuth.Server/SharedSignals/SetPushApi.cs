@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using RealTimeAuth.Protocol.SharedSignals;
+using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.SharedSignals.Receiving;
 using RealTimeAuth.Server.SharedSignals.Streams;
 
@@ -14,7 +15,8 @@ namespace RealTimeAuth.Server.SharedSignals;
 /// <c>POST /ssf/events</c>: push delivery of Security Event Tokens (RFC 8935). The transmitter authenticates with the
 /// Authorization header configured for its stream; the body is one SET as <c>application/secevent+jwt</c>. A SET
 /// that validates is stored before the answer, 202, and applied afterwards; a re-delivered one is answered 202 again
-/// and applied once. Every refusal is 400 with the RFC's <c>err</c> code; when this receiver cannot decide right now
+/// and applied once. Every refusal is 400 with the RFC's <c>err</c> code, except a stream past its rate limit (429 with
+/// <c>Retry-After</c>, ADR 0019); when this receiver cannot decide right now
 /// (transmitter keys unreadable, database down) it answers 503 so the transmitter retries.
 /// </summary>
 public static class SetPushApi
@@ -33,8 +35,8 @@ public static class SetPushApi
         return app;
     }
 
-    internal static async Task<Results<Accepted, SetErrorResult, ProblemHttpResult>> ReceiveAsync(
-        HttpContext context, [AsParameters] SetPushServices services, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted, SetErrorResult, ProblemHttpResult, RateLimitRefusal>> ReceiveAsync(
+        HttpContext context, [AsParameters] SetPushServices services, CallerRateLimiter limits, CancellationToken cancellationToken)
     {
         if (!services.Catalog.IsLoaded)
         {
@@ -52,6 +54,13 @@ public static class SetPushApi
         if (streams.IsEmpty)
         {
             return new SetErrorResult(SetErrorCodes.AuthenticationFailed, "The Authorization header is not valid for any stream.");
+        }
+
+        // Per stream once authenticated (ADR 0019); a header shared by several streams spends the first one's budget.
+        var stream = streams.MinBy(candidate => candidate.Id)!;
+        if (limits.TryAcquire(CallerLimit.Ssf, "stream:" + stream.Id.ToString("D"), stream.Issuer) is { } limited)
+        {
+            return limited;
         }
 
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)

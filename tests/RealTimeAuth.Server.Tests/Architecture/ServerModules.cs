@@ -6,7 +6,7 @@ namespace RealTimeAuth.Server.Tests.Architecture;
 /// </summary>
 internal static class ServerModules
 {
-    private static readonly string[] Base = ["Data", "Telemetry", "Auth", "Hosting"];
+    private static readonly string[] Base = ["Data", "Telemetry", "Auth", "Hosting", "Limits"];
 
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
@@ -14,7 +14,7 @@ internal static class ServerModules
         ["Telemetry"] = [],
         ["Hosting"] = [],
         ["Auth"] = ["Hosting"],
-        ["Limits"] = [.. Base],
+        ["Limits"] = ["Data", "Telemetry", "Auth", "Hosting"],
         ["Events"] = [.. Base],
         ["Keys"] = [.. Base, "Events"],
         ["Sessions"] = [.. Base, "Events"],

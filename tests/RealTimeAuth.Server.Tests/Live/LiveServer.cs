@@ -53,6 +53,12 @@ public sealed class LiveServer : IAsyncDisposable
         Client = new LiveChannel.LiveChannelClient(_channel);
     }
 
+    /// <summary>The secret of the registered exchange client <c>copilot</c>.</summary>
+    public string CopilotSecret => _root.CopilotSecret;
+
+    /// <summary>The secret of the registered exchange client <c>agent</c>.</summary>
+    public string AgentSecret => _root.AgentSecret;
+
     /// <summary>Where this server's HTTP endpoints answer: the in-memory test server, or Kestrel's HTTP/1.1 port.</summary>
     public Uri BaseAddress { get; }
 
@@ -176,9 +182,11 @@ public sealed class LiveServer : IAsyncDisposable
 
     /// <summary>
     /// A session bound to a new Ed25519 key (as the exchange will make it), with the writer of that key's proofs; with
-    /// <paramref name="bound"/> false, a session as one made before binding (no key).
+    /// <paramref name="bound"/> false, a session as one made before binding (no key). The session belongs to the exchange
+    /// client <paramref name="clientId"/>.
     /// </summary>
-    public async Task<TestAgentSession> CreateSessionAsync(IReadOnlyCollection<string> scopes, Guid? parentId = null, bool bound = true)
+    public async Task<TestAgentSession> CreateSessionAsync(
+        IReadOnlyCollection<string> scopes, Guid? parentId = null, bool bound = true, string clientId = "agent")
     {
         var key = Key.Create(SignatureAlgorithm.Ed25519);
         _keys.Add(key);
@@ -189,7 +197,7 @@ public sealed class LiveServer : IAsyncDisposable
             {
                 Issuer = "https://idp.test",
                 Subject = "alice",
-                ClientId = "agent",
+                ClientId = clientId,
                 Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Test agent", "agent", "tests"),
                 ParentId = parentId,
                 RequestedScopes = scopes,
