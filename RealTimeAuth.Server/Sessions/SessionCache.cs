@@ -7,15 +7,17 @@ namespace RealTimeAuth.Server.Sessions;
 /// This replica's view of every live session, kept current by the replica synchronizer from the
 /// event log. Reads are lock-free. Besides the synchronizer, only a revocation being written here
 /// changes it, ahead of its entry (<see cref="Apply"/>, <see cref="Reinstate"/>), and the eviction of sessions revoked
-/// longer ago than the replica keeps them (<see cref="EvictRevokedBefore"/>). Sessions are indexed by user, so a
-/// user-wide revocation finds that user's sessions without walking every session held.
+/// longer ago than the replica keeps them (<see cref="EvictRevokedBefore"/>). Active sessions are indexed by user, so a
+/// user-wide revocation finds that user's live sessions without walking every session held.
 /// </summary>
 public sealed class SessionCache
 {
     private readonly ConcurrentDictionary<Guid, SessionState> _sessions = new();
     private readonly ConcurrentDictionary<Guid, ImmutableHashSet<Guid>> _children = new();
     private readonly ConcurrentDictionary<Guid, ImmutableArray<string>> _chains = new();
-    private readonly ConcurrentDictionary<(string Issuer, string Subject), ImmutableHashSet<Guid>> _byUser = new();
+    // Only active sessions: a user-wide revocation reads its user's live sessions, however many revoked ones the cache
+    // still holds. A plain set under its own lock: a storm removes a thousand ids, which an immutable set would copy.
+    private readonly ConcurrentDictionary<(string Issuer, string Subject), HashSet<Guid>> _activeByUser = new();
     private ImmutableArray<Action<SessionChange>> _subscribers = [];
 
     public SessionState? Find(Guid sessionId) => _sessions.GetValueOrDefault(sessionId);
@@ -28,18 +30,18 @@ public sealed class SessionCache
     /// <summary>The live sessions of one user held here; enumerates without locking the cache.</summary>
     public IEnumerable<SessionState> ActiveOf(string issuer, string subject)
     {
-        if (!_byUser.TryGetValue((issuer, subject), out var ids))
+        if (!_activeByUser.TryGetValue((issuer, subject), out var ids))
         {
-            yield break;
+            return [];
         }
 
-        foreach (var id in ids)
+        Guid[] snapshot;
+        lock (ids)
         {
-            if (Find(id) is { IsActive: true } session)
-            {
-                yield return session;
-            }
+            snapshot = [.. ids];
         }
+
+        return Active(snapshot);
     }
 
     /// <summary>
@@ -63,7 +65,6 @@ public sealed class SessionCache
                     RemoveFrom(_children, parent, id);
                 }
 
-                RemoveFrom(_byUser, (session.Issuer, session.Subject), id);
                 evicted++;
             }
         }
@@ -99,7 +100,13 @@ public sealed class SessionCache
     /// Undoes a revocation applied ahead of a write that did not happen: the session, if its cached state is still
     /// <paramref name="ahead"/>, gets <paramref name="row"/>, without a notification.
     /// </summary>
-    internal void Reinstate(SessionState ahead, SessionState row) => _sessions.TryUpdate(row.Id, row, ahead);
+    internal void Reinstate(SessionState ahead, SessionState row)
+    {
+        if (_sessions.TryUpdate(row.Id, row, ahead))
+        {
+            IndexByUser(row);
+        }
+    }
 
     /// <summary>The agent chain kept for a session by <see cref="RememberChain"/>.</summary>
     internal bool TryGetChain(Guid sessionId, out ImmutableArray<string> chain) => _chains.TryGetValue(sessionId, out chain);
@@ -186,18 +193,48 @@ public sealed class SessionCache
         }
 
         _sessions[session.Id] = session;
-        if (held is not null)
+        if (held?.IsActive != session.IsActive)
         {
-            return;
+            IndexByUser(session);
         }
 
-        // A session's parent and user never change: indexed once, when it is first held.
-        if (session.ParentId is { } parent)
+        // A session's parent never changes: indexed once, when it is first held.
+        if (held is null && session.ParentId is { } parent)
         {
             _children.AddOrUpdate(parent, _ => [session.Id], (_, set) => set.Add(session.Id));
         }
+    }
 
-        _byUser.AddOrUpdate((session.Issuer, session.Subject), _ => [session.Id], (_, set) => set.Add(session.Id));
+    /// <summary>Adds an active session to its user's index, or takes a revoked one out. A user's set, once made, stays.</summary>
+    private void IndexByUser(SessionState session)
+    {
+        var key = (session.Issuer, session.Subject);
+        if (session.IsActive)
+        {
+            var ids = _activeByUser.GetOrAdd(key, static _ => []);
+            lock (ids)
+            {
+                ids.Add(session.Id);
+            }
+        }
+        else if (_activeByUser.TryGetValue(key, out var ids))
+        {
+            lock (ids)
+            {
+                ids.Remove(session.Id);
+            }
+        }
+    }
+
+    private IEnumerable<SessionState> Active(Guid[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (Find(id) is { IsActive: true } session)
+            {
+                yield return session;
+            }
+        }
     }
 
     private static void RemoveFrom<TKey>(ConcurrentDictionary<TKey, ImmutableHashSet<Guid>> index, TKey key, Guid id)
