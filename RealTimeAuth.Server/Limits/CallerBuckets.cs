@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
+using System.Diagnostics;
 
 namespace RealTimeAuth.Server.Limits;
 
@@ -12,7 +12,7 @@ internal sealed class CallerBuckets
 {
     private readonly CallerRateLimitRules _defaults;
     private readonly Dictionary<string, CallerRateLimitOverride> _overrides = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter>[] _buckets;
+    private readonly ConcurrentDictionary<string, CallerBucket>[] _buckets;
 
     public CallerBuckets(RateLimitOptions options)
     {
@@ -29,7 +29,7 @@ internal sealed class CallerBuckets
             _overrides[entry.Issuer!] = entry;
         }
 
-        _buckets = [.. Enum.GetValues<CallerLimit>().Select(_ => new ConcurrentDictionary<string, TokenBucketRateLimiter>(StringComparer.Ordinal))];
+        _buckets = [.. Enum.GetValues<CallerLimit>().Select(_ => new ConcurrentDictionary<string, CallerBucket>(StringComparer.Ordinal))];
         var periods = Enum.GetValues<CallerLimit>().Select(limit => _defaults.Of(limit).Period)
             .Concat(options.Clients.Values.SelectMany(entry => Enum.GetValues<CallerLimit>().Select(entry.Of)).OfType<RateLimitRule>().Select(rule => rule.Period));
         ReplenishEvery = TimeSpan.FromTicks(Math.Clamp(periods.Min().Ticks, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
@@ -41,7 +41,7 @@ internal sealed class CallerBuckets
     public TimeSpan ReplenishEvery { get; }
 
     /// <summary>The caller's bucket; <paramref name="name"/> selects its rule in <c>RateLimits:Clients</c>.</summary>
-    public TokenBucketRateLimiter For(CallerLimit limit, string caller, string name)
+    public CallerBucket For(CallerLimit limit, string caller, string name)
     {
         var buckets = _buckets[(int)limit];
         return buckets.TryGetValue(caller, out var bucket) ? bucket : Add(buckets, limit, caller, name);
@@ -50,16 +50,17 @@ internal sealed class CallerBuckets
     /// <summary>Refills every bucket whose period has passed since its last refill.</summary>
     public void Replenish()
     {
+        var now = Stopwatch.GetTimestamp();
         foreach (var buckets in _buckets)
         {
             foreach (var bucket in buckets.Values)
             {
-                bucket.TryReplenish();
+                bucket.Refill(now);
             }
         }
     }
 
-    private TokenBucketRateLimiter Add(ConcurrentDictionary<string, TokenBucketRateLimiter> buckets, CallerLimit limit, string caller, string name)
+    private CallerBucket Add(ConcurrentDictionary<string, CallerBucket> buckets, CallerLimit limit, string caller, string name)
     {
         // Under the lock, so two first requests of one caller cannot each get a fresh bucket.
         lock (buckets)
@@ -70,14 +71,7 @@ internal sealed class CallerBuckets
             }
 
             var rule = _overrides.TryGetValue(name, out var entry) && entry.Of(limit) is { } own ? own : _defaults.Of(limit);
-            var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = rule.Burst,
-                TokensPerPeriod = rule.TokensPerPeriod,
-                ReplenishmentPeriod = rule.Period,
-                QueueLimit = 0,
-                AutoReplenishment = false,
-            });
+            var bucket = new CallerBucket(rule);
             buckets[caller] = bucket;
             return bucket;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace RealTimeAuth.Server.Limits;
@@ -45,13 +46,13 @@ public sealed class CallerRateLimiter : IDisposable
             return null;
         }
 
-        using var lease = buckets.For(limit, caller, name ?? caller).AttemptAcquire();
-        if (lease.IsAcquired)
+        var bucket = buckets.For(limit, caller, name ?? caller);
+        if (bucket.TryTake())
         {
             return null;
         }
 
-        var refusal = RateLimitRefusal.Of(limit, lease);
+        var refusal = RateLimitRefusal.Of(limit, bucket.RetryAfter(Stopwatch.GetTimestamp()));
         _metrics.Rejected(refusal);
         return refusal;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Grpc.Core;
 
 namespace RealTimeAuth.Server.Limits;
@@ -64,9 +63,6 @@ public sealed class RateLimitRefusal : IResult, IStatusCodeHttpResult
             { RetryPushbackTrailer, (RetryAfterSeconds * 1000L).ToString(CultureInfo.InvariantCulture) },
         });
 
-    internal static RateLimitRefusal Of(CallerLimit limit, RateLimitLease lease)
-    {
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        return new RateLimitRefusal(limit, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
-    }
+    internal static RateLimitRefusal Of(CallerLimit limit, TimeSpan wait) =>
+        new(limit, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
 }
