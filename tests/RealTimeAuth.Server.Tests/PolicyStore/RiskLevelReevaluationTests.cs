@@ -127,6 +127,8 @@ public sealed class RiskLevelReevaluationTests(InfrastructureFixture infrastruct
 
     private static async Task<SessionState> CreateSessionAsync(LiveServer server, string risk, string[] scopes)
     {
+        // The server starts before its policy file is imported and active; a session made in between has no permissions.
+        Assert.True(await LiveServer.EventuallyAsync(() => server.Service<ActivePolicy>().Current is not null));
         await using var scope = server.Factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SessionCreator>().CreateAsync(
             new NewSessionRequest
