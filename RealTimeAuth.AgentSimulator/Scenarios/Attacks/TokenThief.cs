@@ -73,7 +73,15 @@ internal sealed class TokenThief(
         try
         {
             using var call = client.Connect(Headers(token, proof, RtaBindingNames.ProofHeader.ToLowerInvariant()), cancellationToken: deadline.Token);
-            await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello() }, deadline.Token);
+            try
+            {
+                await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello() }, deadline.Token);
+            }
+            catch (RpcException)
+            {
+                // The server may refuse the call before the hello is written; reading gives its status, not the write's.
+            }
+
             var received = await call.ResponseStream.MoveNext(deadline.Token);
             return new AttackAttempt(attempt, expected, false, received ? $"stream opened: {call.ResponseStream.Current.KindCase}" : "stream opened and ended", null);
         }
