@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Sessions.Lifetimes;
 using RealTimeAuth.Server.Sessions.Tokens;
@@ -10,14 +8,13 @@ namespace RealTimeAuth.Server.Sessions;
 
 /// <summary>
 /// Creates sessions: a root for a user, or a child delegated by an active parent, never holding more than it. The row
-/// and its <c>session.created</c> entry are written in one transaction and applied here before the call returns, so
-/// the caller's next request on this replica already sees the session.
+/// and its <c>session.created</c> entry are written in one transaction, batched with other exchanges' by
+/// <see cref="SessionInsertBatcher"/>, and applied here before the call returns, so the caller's next request on this
+/// replica already sees the session.
 /// </summary>
 public sealed class SessionCreator(
-    RtaDbContext db,
     SessionCache cache,
-    EventLogWriter events,
-    SessionChangePublisher publisher,
+    SessionInsertBatcher inserts,
     IReplicaCurrency replica,
     SessionTokenIssuer tokens,
     TimeProvider timeProvider,
@@ -25,12 +22,6 @@ public sealed class SessionCreator(
     ISessionPermissionPolicy permissions,
     SessionLifetimePolicy lifetimes)
 {
-    private const string Active = nameof(SessionStatus.Active);
-
-    // Compiled once: asked on every delegation, inside the append lock, where each microsecond holds up every writer.
-    private static readonly Func<RtaDbContext, Guid, CancellationToken, Task<bool>> IsActive =
-        EF.CompileAsyncQuery((RtaDbContext db, Guid id, CancellationToken _) => db.Sessions.Any(row => row.Id == id && row.Status == Active));
-
     public async Task<SessionCreationResult> CreateAsync(NewSessionRequest request, string actor, CancellationToken cancellationToken)
     {
         if (!replica.IsCurrent)
@@ -71,21 +62,10 @@ public sealed class SessionCreator(
         }
 
         var session = NewState(request, parent, scopes);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await events.LockAsync(db, cancellationToken);
-        // The cache may lag a revocation committed a moment ago; under the lock the row is the truth.
-        if (parent is not null && !await IsActive(db, parent.Id, cancellationToken))
-        {
-            return SessionCreationResult.Fail(SessionCreationError.ParentNotActive);
-        }
-
-        db.Sessions.Add(session.ToEntity());
-        var entry = events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([session.Id]), actor);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await publisher.PublishAsync(entry.Sequence, cancellationToken);
-        return new SessionCreationResult(SessionCreationError.None, session, tokens.Issue(session, session.TokenSequence));
+        var written = await inserts.InsertAsync(session, actor, cancellationToken);
+        return written == SessionCreationError.None
+            ? new SessionCreationResult(SessionCreationError.None, session, tokens.Issue(session, session.TokenSequence))
+            : SessionCreationResult.Fail(written);
     }
 
     private SessionState NewState(NewSessionRequest request, SessionState? parent, System.Collections.Immutable.ImmutableArray<string> scopes)

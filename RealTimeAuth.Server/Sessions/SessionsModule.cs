@@ -45,6 +45,8 @@ public static class SessionsModule
         services.AddSingleton<SessionTokenIssuer>();
         services.AddSingleton<SessionTokenValidator>();
         services.AddScoped<SessionChangePublisher>();
+        services.AddSingleton<SessionInsertBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionInsertBatcher>());
         services.AddScoped<SessionCreator>();
         services.AddScoped<SessionRevocations>();
         services.AddScoped<SessionContextUpdates>();
