@@ -40,6 +40,37 @@ public sealed class DurableApplyTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task AcceptedBurst_AppliedInOrder_MarkedTogether_OneEntryEach()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("ssf_burst");
+        var subject = $"user-{Guid.NewGuid():N}";
+        var sets = Enumerable.Range(0, 30).Select(index => index == 15 ? Sets.CredentialChangeRequired(Issuer, subject) : Sets.SessionEstablished()).ToList();
+        Guid sessionId;
+        await using (var receiver = await SsfServer.StartAsync(infrastructure, "ssf_burst", new Dictionary<string, string>(_shared) { ["SharedSignals:ApplyEvents"] = "false" }, database))
+        {
+            sessionId = (await receiver.CreateSessionAsync(Issuer, subject)).Id;
+            foreach (var claims in sets)
+            {
+                Assert.Equal(HttpStatusCode.Accepted, (await receiver.PushAsync(claims)).Status);
+            }
+        }
+
+        await using var applier = await SsfServer.StartAsync(infrastructure, "ssf_burst", _shared, database);
+        var jtis = sets.Select(claims => claims["jti"]!.GetValue<string>()).ToList();
+        foreach (var jti in jtis)
+        {
+            Assert.Equal(ReceivedSetStatus.Applied, (await applier.WaitForProcessedAsync(jti)).Status);
+        }
+
+        Assert.Equal("Revoked", (await applier.SessionAsync(sessionId)).Status);
+        var marks = await applier.QueryAsync(db => db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM ssf_received_sets").ToListAsync());
+        Assert.Single(marks.Distinct());
+        var logged = await applier.QueryAsync(db => db.EventLog.AsNoTracking().Where(entry => entry.Type == SsfEventLogTypes.EventProcessed)
+            .OrderBy(entry => entry.Sequence).Select(entry => entry.Payload).ToListAsync());
+        Assert.Equal(jtis, logged.Select(payload => System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("jti").GetString()!).ToList());
+    }
+
+    [Fact]
     public async Task AcceptedSet_OnReceiveOnlyReplica_AppliedByAnother()
     {
         var database = await infrastructure.CreateDatabaseAsync("ssf_replicas");
