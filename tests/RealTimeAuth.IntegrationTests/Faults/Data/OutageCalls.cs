@@ -28,20 +28,18 @@ internal static class OutageCalls
         return report.Entries[check].Status;
     }
 
-    /// <summary>Connects <paramref name="count"/> root sessions of the demo user through <paramref name="factory"/>, each with a probe.</summary>
+    /// <summary>Connects <paramref name="count"/> root sessions of the demo user through <paramref name="factory"/> at once, each with a probe.</summary>
     public static async Task<List<(RtaClient Client, AgentProbe Probe)>> ConnectAgentsAsync(
         RtaClientFactory factory, string userToken, int count, CancellationToken cancellationToken)
     {
-        var agents = new List<(RtaClient, AgentProbe)>();
-        for (var index = 0; index < count; index++)
+        var agents = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
             var client = await factory.ConnectAsync(new RtaSessionRequest { SubjectToken = userToken, Scopes = ["records:read"] }, cancellationToken);
             var probe = new AgentProbe(client);
-            agents.Add((client, probe));
-            await probe.WaitForStateAsync(RtaConnectionState.Connected, TimeSpan.FromSeconds(10));
-        }
-
-        return agents;
+            await probe.WaitForStateAsync(RtaConnectionState.Connected, TimeSpan.FromSeconds(20));
+            return (client, probe);
+        }));
+        return [.. agents];
     }
 
     private static async Task<(HttpStatusCode, JsonElement, string?)> SendAdminAsync(

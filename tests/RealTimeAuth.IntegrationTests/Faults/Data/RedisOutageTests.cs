@@ -29,6 +29,7 @@ public sealed class RedisOutageTests(InfrastructureFixture infrastructure, DevId
     public async Task RedisKilledMidStorm_EveryAgentRevokedThroughTheLog_AndRestartRestoresAnnouncementsAndExchanges()
     {
         using var timeout = TestTimeouts.Start();
+        var testStarted = Stopwatch.GetTimestamp();
         await using var redis = await OwnedRedis.StartAsync();
         var database = await infrastructure.CreateDatabaseAsync("fault_redis");
         await using var cluster = ServerCluster.Create(database, redis.ConnectionString, idp, new Dictionary<string, string?>
@@ -44,6 +45,7 @@ public sealed class RedisOutageTests(InfrastructureFixture infrastructure, DevId
         var onA = await OutageCalls.ConnectAgentsAsync(factoryA, userToken, AgentsPerReplica, timeout.Token);
         var onB = await OutageCalls.ConnectAgentsAsync(factoryB, userToken, AgentsPerReplica, timeout.Token);
         var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
+        output.WriteLine($"Two replicas and {2 * AgentsPerReplica} agents ready after {Stopwatch.GetElapsedTime(testStarted).TotalMilliseconds:0} ms.");
         var started = new Dictionary<string, long>();
 
         // The storm: single revocations, each made on the replica the agent is not connected to, one after another.
