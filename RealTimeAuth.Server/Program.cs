@@ -3,6 +3,7 @@ using RealTimeAuth.Server.Authorization;
 using RealTimeAuth.Server.AuthZen;
 using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Extensions;
+using RealTimeAuth.Server.Health;
 using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Live;
 using RealTimeAuth.Server.SharedSignals;
@@ -15,6 +16,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseDependencyOutages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseLimits();

@@ -37,6 +37,7 @@ internal sealed partial class ReplicaSynchronizer(
     private readonly ConcurrentQueue<TaskCompletionSource> _catchUpWaiters = new();
     private readonly IEventLogObserver[] _observers = [.. observers];
     private long _lastVerifiedTicks;
+    private int _subscribed;
     private volatile bool _loaded;
 
     public bool IsCurrent =>
@@ -107,11 +108,35 @@ internal sealed partial class ReplicaSynchronizer(
         }
     }
 
+    /// <summary>
+    /// Listens for announcements. With Redis down at start this must not stop the replica (the log poll keeps it current),
+    /// so a failed subscription is logged and tried again when the connection comes back; the multiplexer renews one
+    /// that succeeded by itself. A reconnect also reads the log, for announcements lost while Redis was away.
+    /// </summary>
     private async Task SubscribeAsync()
     {
-        var subscriber = redis.GetSubscriber();
-        await subscriber.SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
-        redis.ConnectionRestored += (_, _) => Signal();
+        redis.ConnectionRestored += (_, _) =>
+        {
+            Signal();
+            if (Volatile.Read(ref _subscribed) == 0)
+            {
+                _ = TrySubscribeAsync();
+            }
+        };
+        await TrySubscribeAsync();
+    }
+
+    private async Task TrySubscribeAsync()
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
+            Volatile.Write(ref _subscribed, 1);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            LogSubscribeFailed(logger, exception.GetType().Name);
+        }
     }
 
     private async Task LoadSnapshotWithRetryAsync(CancellationToken stoppingToken)
@@ -215,6 +240,10 @@ internal sealed partial class ReplicaSynchronizer(
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loaded the event log's state up to event {Sequence}")]
     private static partial void LogSnapshotLoaded(ILogger logger, long sequence);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
+        Message = "Could not listen for event announcements on Redis ({Error}); polling the log until Redis is back")]
+    private static partial void LogSubscribeFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the event log failed ({Error}: {Reason}); retrying")]
     private static partial void LogCatchUpFailed(ILogger logger, string error, string reason);

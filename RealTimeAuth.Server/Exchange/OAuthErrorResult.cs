@@ -44,6 +44,12 @@ public sealed class OAuthErrorResult(int statusCode, string error, string reason
         response.StatusCode = statusCode;
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
+        if (statusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // RFC 9110 §10.2.3: tells the client when a retry may succeed (replica catching up, replay store or issuer down).
+            response.Headers.RetryAfter = "2";
+        }
+
         if (challengeBasic)
         {
             response.Headers.WWWAuthenticate = "Basic realm=\"realtimeauth\", charset=\"UTF-8\"";

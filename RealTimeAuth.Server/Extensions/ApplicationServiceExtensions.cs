@@ -13,6 +13,7 @@ using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals;
 using RealTimeAuth.Server.Telemetry;
 using RealTimeAuth.ServiceDefaults;
+using StackExchange.Redis;
 
 namespace RealTimeAuth.Server.Extensions;
 
@@ -32,7 +33,10 @@ public static class ApplicationServiceExtensions
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;
         });
-        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
+        // Fail fast while Redis is down (ADR 0021): the default backlog holds each command for the client's timeout, which
+        // held every exchange 5 s before its 503, and hints and announcements are worth nothing late; the log poll covers them.
+        builder.AddRedisClient(
+            ResourceNames.Redis, settings => settings.DisableHealthChecks = true, options => options.BacklogPolicy = BacklogPolicy.FailFast);
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         if (!builder.Services.Any(descriptor => descriptor.ServiceType == typeof(TimeProvider)))

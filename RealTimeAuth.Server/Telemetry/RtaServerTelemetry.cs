@@ -22,6 +22,8 @@ public sealed class RtaServerTelemetry : IDisposable
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
         LogReads = _meter.CreateCounter<long>("rta.replica.log_reads", description: "Reads of the event log by this replica's synchronizer");
         ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
+        DependencyRefusals = _meter.CreateCounter<long>("rta.dependency.refusals",
+            description: "Requests answered 503 because PostgreSQL or Redis was down, by reason code");
         RevocationToPush = _meter.CreateHistogram<double>("rta.revocation_to_push", unit: "ms",
             description: "From a revocation's commit to its push on a stream");
     }
@@ -37,6 +39,8 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> Denials { get; }
 
     public Counter<long> Revocations { get; }
+
+    public Counter<long> DependencyRefusals { get; }
 
     public Counter<long> LogReads { get; }
 

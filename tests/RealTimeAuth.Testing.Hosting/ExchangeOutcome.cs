@@ -33,8 +33,14 @@ public sealed record ExchangeOutcome(
             body,
             response.Headers.WwwAuthenticate.ToString() is { Length: > 0 } challenge ? challenge : null,
             response.Headers.CacheControl?.ToString(),
-            response.Content.Headers.ContentType?.MediaType);
+            response.Content.Headers.ContentType?.MediaType)
+        {
+            RetryAfter = response.Headers.RetryAfter?.ToString(),
+        };
     }
+
+    /// <summary>The <c>Retry-After</c> header, as the server wrote it.</summary>
+    public string? RetryAfter { get; init; }
 
     /// <summary>The key the exchange's proof was made with: the issued session is bound to it. Set by <see cref="ExchangeRequests"/>.</summary>
     public ProofKey? Key { get; init; }

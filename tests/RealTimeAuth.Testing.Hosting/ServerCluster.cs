@@ -54,6 +54,14 @@ public sealed class ServerCluster : IAsyncDisposable
         return new ServerCluster(database, infrastructure.RedisConnectionString, idp, settings);
     }
 
+    /// <summary>
+    /// A cluster on servers the caller owns (an <see cref="OwnedPostgres"/> database, an <see cref="OwnedRedis"/>), for a test
+    /// that kills them; <paramref name="settings"/> apply to every replica.
+    /// </summary>
+    public static ServerCluster Create(
+        string databaseConnectionString, string redisConnectionString, DevIdentityProvider idp, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(databaseConnectionString, redisConnectionString, idp, settings);
+
     /// <summary>Starts one more replica and waits until it is ready.</summary>
     public async Task<ServerHost> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {

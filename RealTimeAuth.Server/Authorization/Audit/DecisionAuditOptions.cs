@@ -7,13 +7,21 @@ public sealed class DecisionAuditOptions
 {
     public const string SectionName = "DecisionAudit";
 
-    /// <summary>Decisions waiting to be written; past it new ones are dropped (counted and logged), never waited for.</summary>
+    /// <summary>
+    /// Decisions waiting to be written, also the buffer that carries them through a database outage (ADR 0021); past it
+    /// new ones are dropped (counted and logged), never waited for.
+    /// </summary>
     [Range(1, 10_000_000)]
     public int QueueCapacity { get; set; } = 100_000;
 
     /// <summary>Most rows one binary COPY writes.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>How long the writer waits before it tries a batch again after the database failed to take it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00",
+        ErrorMessage = "Set DecisionAudit:RetryInterval between 00:00:00.050 and 00:01:00.")]
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Recent decisions this replica keeps for what-if.</summary>
     [Range(0, 1_000_000)]

@@ -10,8 +10,9 @@ namespace RealTimeAuth.Server.Authorization.Audit;
 /// <summary>
 /// Drains the <see cref="DecisionRecorder"/>'s channel into <c>decision_audit</c> with Npgsql binary COPY, one batch
 /// of up to <see cref="DecisionAuditOptions.BatchSize"/> rows at a time, off every request path. A row PostgreSQL refuses
-/// never costs its batch: it is isolated and written truncated and flagged (ADR 0019). A batch the database fails to
-/// take at all is counted as dropped and logged; the writer keeps going. At shutdown it writes what is queued.
+/// never costs its batch: it is isolated and written truncated and flagged (ADR 0019). While the database is down the
+/// batch is kept and retried, new decisions wait in the recorder's bounded queue, and rows written after the outage are
+/// counted as written late (ADR 0021). At shutdown it writes what is queued, and drops (counted, logged) what it cannot.
 /// </summary>
 internal sealed partial class DecisionAuditWriter(
     DecisionRecorder recorder,
@@ -26,10 +27,13 @@ internal sealed partial class DecisionAuditWriter(
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
-    // Rows of the current batch written or given up one by one, so a later failure of the database drops only the rest.
+    // Rows of the current batch written or given up one by one (always a prefix of it), so a later failure of the
+    // database keeps only the rest.
     private int _settled;
+
+    // Set when a write fails for want of the database, cleared when the queue is drained again: rows written meanwhile
+    // waited through the outage and are counted as written late.
+    private bool _outage;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,21 +44,25 @@ internal sealed partial class DecisionAuditWriter(
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                await DrainAsync(batch, CancellationToken.None);
+                await DrainAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: write what is already queued, then stop.
-            await DrainAsync(batch, CancellationToken.None);
+            // Shutting down: one more try for what is queued or kept, then stop.
+            await DrainAsync(batch, stoppingToken);
         }
     }
 
-    private async Task DrainAsync(List<DecisionRecord> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes queued rows until the queue is empty. When the database fails the batch is kept and tried again every
+    /// <see cref="DecisionAuditOptions.RetryInterval"/> while new decisions wait in the bounded queue (ADR 0021); only at
+    /// shutdown is a batch the database will not take dropped, counted and logged.
+    /// </summary>
+    private async Task DrainAsync(List<DecisionRecord> batch, CancellationToken stoppingToken)
     {
         while (true)
         {
-            batch.Clear();
             while (batch.Count < options.Value.BatchSize && recorder.Reader.TryRead(out var record))
             {
                 batch.Add(record);
@@ -62,23 +70,54 @@ internal sealed partial class DecisionAuditWriter(
 
             if (batch.Count == 0)
             {
+                EndOutage();
                 return;
             }
 
             _settled = 0;
             try
             {
-                await WriteIsolatingAsync(batch.ToArray(), cancellationToken);
+                await WriteIsolatingAsync(batch.ToArray(), CancellationToken.None);
+                batch.Clear();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The database itself failed (not one row's data): the audit must not take the server down, so count,
-                // log, go on.
-                var lost = batch.Count - _settled;
-                recorder.CountWriteFailure(lost);
-                LogWriteFailed(logger, lost, exception.GetType().Name, exception.Message);
-                await Task.Delay(RetryDelay, CancellationToken.None);
+                batch.RemoveRange(0, _settled);
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    recorder.CountWriteFailure(batch.Count);
+                    LogWriteFailed(logger, batch.Count, exception.GetType().Name, exception.Message);
+                    batch.Clear();
+                    continue;
+                }
+
+                if (!_outage)
+                {
+                    _outage = true;
+                    LogOutage(logger, batch.Count, exception.GetType().Name, exception.Message);
+                }
+
+                // Cancelled at shutdown: ExecuteAsync then makes the last try.
+                await Task.Delay(options.Value.RetryInterval, stoppingToken);
             }
+        }
+    }
+
+    private void EndOutage()
+    {
+        if (_outage)
+        {
+            _outage = false;
+            LogOutageOver(logger, recorder.WrittenLate);
+        }
+    }
+
+    private void CountWritten(int count)
+    {
+        metrics.Written.Add(count);
+        if (_outage)
+        {
+            recorder.CountWrittenLate(count);
         }
     }
 
@@ -92,7 +131,7 @@ internal sealed partial class DecisionAuditWriter(
         try
         {
             await WriteAsync(rows, cancellationToken);
-            metrics.Written.Add(rows.Count);
+            CountWritten(rows.Count);
             _settled += rows.Count;
             return;
         }
@@ -117,7 +156,7 @@ internal sealed partial class DecisionAuditWriter(
         try
         {
             await WriteAsync(new[] { DecisionRecordTruncation.Truncate(record) }, cancellationToken);
-            metrics.Written.Add(1);
+            CountWritten(1);
             metrics.Truncated.Add(1);
             _settled++;
             LogRowTruncated(logger, record.SessionId, record.Source, error);
@@ -183,4 +222,13 @@ internal sealed partial class DecisionAuditWriter(
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Error, Message = "Writing {Count} decision audit rows failed ({Error}: {Reason}); they are dropped")]
     private static partial void LogWriteFailed(ILogger logger, int count, string error, string reason);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Warning,
+        Message = "Writing {Count} decision audit rows failed ({Error}: {Reason}); they are kept and retried, new decisions wait in the queue")]
+    private static partial void LogOutage(ILogger logger, int count, string error, string reason);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information,
+        Message = "The decision audit queue is drained after a database outage; {WrittenLate} rows written late since start")]
+    private static partial void LogOutageOver(ILogger logger, long writtenLate);
+
 }

@@ -8,8 +8,8 @@ namespace RealTimeAuth.Server.Authorization.Audit;
 
 /// <summary>
 /// Takes every decision off the request path: into a bounded channel the <see cref="DecisionAuditWriter"/> drains
-/// in batches, and into the <see cref="RecentDecisionRing"/> for what-if. Never waits: when the channel is full
-/// the record is dropped and counted.
+/// in batches, and into the <see cref="RecentDecisionRing"/> for what-if. Never waits: when the channel is full (also
+/// while a database outage holds the writer, ADR 0021) the record is dropped, counted and logged.
 /// </summary>
 public sealed partial class DecisionRecorder
 {
@@ -20,6 +20,7 @@ public sealed partial class DecisionRecorder
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DecisionRecorder> _logger;
     private long _dropped;
+    private long _writtenLate;
 
     public DecisionRecorder(
         IOptions<DecisionAuditOptions> options, RecentDecisionRing recent, SessionCache sessions, DecisionAuditMetrics metrics,
@@ -41,6 +42,9 @@ public sealed partial class DecisionRecorder
 
     /// <summary>Decisions dropped since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Decisions written after waiting through a database outage, since start (ADR 0021).</summary>
+    public long WrittenLate => Interlocked.Read(ref _writtenLate);
 
     /// <summary>A live-channel decision for <paramref name="session"/>.</summary>
     public void RecordLive(SessionState session, AuthorizationQuery query, AuthorizationDecision decision)
@@ -82,6 +86,12 @@ public sealed partial class DecisionRecorder
         {
             LogDropped(_logger, Dropped);
         }
+    }
+
+    internal void CountWrittenLate(int count)
+    {
+        _metrics.WrittenLate.Add(count);
+        Interlocked.Add(ref _writtenLate, count);
     }
 
     internal void CountWriteFailure(int count)

@@ -74,6 +74,15 @@ internal sealed class PostgresServer
     public Task StopAsync() =>
         ProcessRunner.RunAsync(_pgCtl, ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"], StopTimeout, RunAsUser);
 
+    /// <summary>Starts a stopped server again on the same port and data directory (crash recovery runs first).</summary>
+    public async Task RestartAsync()
+    {
+        if (!await TryStartAsync())
+        {
+            throw new InvalidOperationException($"PostgreSQL could not listen on port {Port} again: another process took it.");
+        }
+    }
+
     /// <summary>
     /// Stops the server a dead test process left in <paramref name="runDirectory"/>.
     /// Returns whether none is left running, so that the directory may be deleted.
