@@ -2,6 +2,7 @@ using RealTimeAuth.LoadDriver.Authorize;
 using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
 using RealTimeAuth.LoadDriver.Ssf;
 
@@ -56,6 +57,7 @@ internal static class DriverCommands
         try
         {
             var line = CommandLine.Parse(args);
+            ChartCaption.CommandLine = string.Join(' ', args.Prepend("RealTimeAuth.LoadDriver"));
             ServerProcess.UseServerGc = line.Int("server-gc", 0, 0, 1) == 1;
             switch (line.Command)
             {
