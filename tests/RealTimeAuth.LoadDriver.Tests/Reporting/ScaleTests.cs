@@ -13,13 +13,26 @@ public sealed class ScaleTests
         Assert.Equal(position, PercentileScale.Of(percentile), 4);
 
     [Fact]
-    public void Percentile_curve_puts_the_largest_of_n_at_log_n()
+    public void Percentile_curve_steps_from_rank_to_rank_and_holds_the_largest_to_the_end()
     {
-        var (x, latency) = PercentileScale.Curve([5, 1, 3, 2, 4, 6, 7, 8, 9, 10]);
+        var (x, latency) = PercentileScale.Curve([5, 1, 3, 2, 4, 6, 7, 8, 9, 10], end: 2);
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], latency);
+        Assert.Equal([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10], latency);
         Assert.Equal(0, x[0]);
-        Assert.Equal(1, x[^1], 6);
+        Assert.Equal(PercentileScale.Of(10), x[1], 6);
+        Assert.Equal(PercentileScale.Of(90), x[^2], 6);
+        Assert.Equal(2, x[^1]);
+    }
+
+    [Fact]
+    public void Nearest_rank_p99_lies_on_the_step_curve()
+    {
+        var values = Enumerable.Range(1, 3).Select(value => (double)value * 100).ToList();
+        var (x, latency) = PercentileScale.Curve(values, end: 2);
+        var p99 = RealTimeAuth.LoadDriver.Reporting.Distribution.Of(values).P99;
+
+        var step = Enumerable.Range(0, x.Length / 2).Single(index => x[2 * index] <= PercentileScale.Of(99) && PercentileScale.Of(99) <= x[(2 * index) + 1]);
+        Assert.Equal(p99, latency[2 * step]);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace RealTimeAuth.LoadDriver.Reporting.Charts;
 
 /// <summary>
 /// The latency distribution of a run as a percentile plot: latency (log axis) against percentile on the "nines"
-/// axis, one curve per series, with each series' p50 and p99 marked and labelled.
+/// axis, one curve per series, with each series' p50 and p99 marked on its curve and given in the legend.
 /// </summary>
 internal static class PercentileChart
 {
@@ -14,17 +14,19 @@ internal static class PercentileChart
     {
         var drawn = series.Where(one => one.Milliseconds.Count > 0).ToList();
         var plot = ChartFrame.Create(title, "Percentile (log scale of 1 / (1 − q))", "Latency (ms, log scale)", footer);
+        var largest = drawn.Count == 0 ? 1 : drawn.Max(one => one.Milliseconds.Count);
+        var right = Math.Max(2, Math.Log10(largest));
         var palette = new ScottPlot.Palettes.Category10();
         for (var index = 0; index < drawn.Count; index++)
         {
             var color = palette.GetColor(index);
-            var (x, latency) = PercentileScale.Curve(drawn[index].Milliseconds);
+            var (x, latency) = PercentileScale.Curve(drawn[index].Milliseconds, right);
             var curve = plot.Add.ScatterLine(x, latency.Select(LogScale.Of).ToArray(), color);
             curve.LineWidth = 2;
-            curve.LegendText = drawn[index].Label;
             var distribution = Distribution.Of(drawn[index].Milliseconds);
-            Mark(plot, color, 50, distribution.P50, index);
-            Mark(plot, color, 99, distribution.P99, index);
+            curve.LegendText = string.Create(CultureInfo.InvariantCulture, $"{drawn[index].Label}: p50 {distribution.P50:0.##} ms, p99 {distribution.P99:0.##} ms");
+            Mark(plot, color, 50, distribution.P50);
+            Mark(plot, color, 99, distribution.P99);
         }
 
         foreach (var percentile in new[] { 50.0, 99.0 })
@@ -32,7 +34,6 @@ internal static class PercentileChart
             plot.Add.VerticalLine(PercentileScale.Of(percentile), 1, Colors.Gray, LinePattern.Dashed);
         }
 
-        var largest = drawn.Count == 0 ? 1 : drawn.Max(one => one.Milliseconds.Count);
         var ticks = new NumericManual();
         foreach (var (position, label) in PercentileScale.Ticks(largest))
         {
@@ -40,23 +41,13 @@ internal static class PercentileChart
         }
 
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.SetLimitsX(0, Math.Max(2, Math.Log10(largest)) * 1.03);
+        plot.Axes.SetLimitsX(0, right * 1.03);
         var all = drawn.SelectMany(one => one.Milliseconds).DefaultIfEmpty(1).ToList();
         ChartFrame.LogTicks(plot.Axes.Left, all.Where(value => value > 0).DefaultIfEmpty(LogScale.Floor).Min(), all.Max());
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartFrame.Save(plot, path);
     }
 
-    private static void Mark(Plot plot, Color color, double percentile, double value, int row)
-    {
-        var (x, y) = (PercentileScale.Of(percentile), LogScale.Of(value));
-        var marker = plot.Add.Marker(x, y, MarkerShape.FilledCircle, 9, color);
-        marker.LegendText = string.Empty;
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"p{percentile:0} {value:0.##} ms"), x, y);
-        text.LabelFontColor = color;
-        text.LabelFontSize = 13;
-        text.LabelAlignment = Alignment.LowerRight;
-        text.OffsetY = -4 - (row * 14);
-        text.OffsetX = -6;
-    }
+    private static void Mark(Plot plot, Color color, double percentile, double value) =>
+        plot.Add.Marker(PercentileScale.Of(percentile), LogScale.Of(value), MarkerShape.FilledCircle, 10, color);
 }

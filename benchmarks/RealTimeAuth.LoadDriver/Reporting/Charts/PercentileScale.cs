@@ -11,19 +11,25 @@ internal static class PercentileScale
     public static double Of(double percentile) => -Math.Log10(1 - (percentile / 100));
 
     /// <summary>
-    /// Points of the sample's percentile curve: the i-th smallest of n values sits at quantile i / n, so the largest
-    /// sits at log10(n), the most nines a sample of n can show.
+    /// The sample's percentile curve as steps: the i-th smallest of n values holds from quantile i / n to (i + 1) / n,
+    /// and the largest from (n − 1) / n to <paramref name="end"/> on the axis (at least log10(n), the most nines a
+    /// sample of n can show). A nearest-rank percentile therefore lies on the curve.
     /// </summary>
-    public static (double[] X, double[] Latency) Curve(IReadOnlyList<double> values)
+    public static (double[] X, double[] Latency) Curve(IReadOnlyList<double> values, double end)
     {
         var sorted = values.Order().ToArray();
-        var x = new double[sorted.Length];
+        var x = new double[sorted.Length * 2];
+        var latency = new double[sorted.Length * 2];
         for (var index = 0; index < sorted.Length; index++)
         {
-            x[index] = -Math.Log10(1 - ((double)index / sorted.Length));
+            x[2 * index] = -Math.Log10(1 - ((double)index / sorted.Length));
+            x[(2 * index) + 1] = index == sorted.Length - 1
+                ? Math.Max(end, Math.Log10(sorted.Length))
+                : -Math.Log10(1 - ((double)(index + 1) / sorted.Length));
+            latency[2 * index] = latency[(2 * index) + 1] = sorted[index];
         }
 
-        return (x, sorted);
+        return (x, latency);
     }
 
     /// <summary>Ticks at 0, 50, 90, 99, … up to the nines the largest sample reaches.</summary>
