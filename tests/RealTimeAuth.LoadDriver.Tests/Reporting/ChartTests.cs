@@ -40,5 +40,17 @@ public sealed class ChartTests : IDisposable
         Assert.Equal((ChartFrame.Width, ChartFrame.Height), PngFile.Size(path));
     }
 
+    [Fact]
+    public void Timeline_chart_is_a_png_of_the_frame_size()
+    {
+        double[] minutes = [0, 1, 2, 3];
+        var path = TimelineChart.Save(Path.Combine(_folder, "soak-timeline.png"), "Soak", "driver soak\nmachine",
+            [("working set", minutes, [200, 210, 212, 211])],
+            ("revocation", [0.5, 1.5, 2.5], [12, 0, 300]),
+            warmupMinutes: 1);
+
+        Assert.Equal((ChartFrame.Width, ChartFrame.Height), PngFile.Size(path));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
