@@ -64,6 +64,7 @@ internal static class StormBenchmark
 
         Progress.Write($"Connecting {settings.Agents:N0} agents over {pool.ShardCount} channel(s)…");
         var connecting = Stopwatch.StartNew();
+        var retriesBefore = ExchangeRetry.Retries;
         var probes = await pool.ConnectManyAsync(settings.Agents, cancellationToken);
         var connectMs = connecting.Elapsed.TotalMilliseconds;
         try
@@ -92,7 +93,7 @@ internal static class StormBenchmark
             var latencies = probes.Where(probe => probe.Revoked.IsCompletedSuccessfully)
                 .Select(probe => Stopwatch.GetElapsedTime(issued, probe.RevokedAtTimestamp).TotalMilliseconds)
                 .ToList();
-            var sample = new StormSample(index, callMs, latencies, probes.Length - latencies.Count, response.RevokedSessionIds.Count, connectMs, drops);
+            var sample = new StormSample(index, callMs, latencies, probes.Length - latencies.Count, response.RevokedSessionIds.Count, connectMs, drops, ExchangeRetry.Retries - retriesBefore);
             return (sample, before is null || after is null ? null : (before, after));
         }
         finally

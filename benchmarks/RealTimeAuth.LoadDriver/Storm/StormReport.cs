@@ -55,7 +55,8 @@ internal sealed class StormReport(StormSettings settings, string machine, IReadO
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Server memory per connected agent (after full compacting collections): GC heap {GcHeapPerAgent / 1024:0.0} KB, working set {WorkingSetPerAgent / 1024:0.0} KB "
             + $"({Mb(before.WorkingSetBytes)} → {Mb(after.WorkingSetBytes)} MB working set)."));
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Agents that missed their revocation: {Missed}; stream drops before the revocations: {Drops}."));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Agents that missed their revocation: {Missed}; stream drops before the revocations: {Drops}; connects retried after temporarily_unavailable: {storms.Sum(storm => storm.ExchangeRetries)}."));
         text.AppendLine();
         text.AppendLine(Verdict());
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"CSV: {settings.Out}"));
@@ -73,17 +74,18 @@ internal sealed class StormReport(StormSettings settings, string machine, IReadO
         csv.AddDistribution(settings.Agents, null, "connect", Connect, "ms");
         csv.Add(settings.Agents, null, "agents", "missed", Missed, "agents");
         csv.Add(settings.Agents, null, "stream_drops", "count", Drops, "events");
+        csv.Add(settings.Agents, null, "exchange_retries", "count", storms.Sum(storm => storm.ExchangeRetries), "exchanges");
         csv.Add(settings.Agents, null, "server_gc_heap", "per_agent", GcHeapPerAgent, "bytes");
         csv.Add(settings.Agents, null, "server_working_set", "per_agent", WorkingSetPerAgent, "bytes");
         csv.Add(settings.Agents, null, "server_working_set", "before", before.WorkingSetBytes, "bytes");
         csv.Add(settings.Agents, null, "server_working_set", "after", after.WorkingSetBytes, "bytes");
         await csv.SaveAsync(settings.Out, cancellationToken);
 
-        var samples = new StringBuilder("storm,agents_revoked,missed,sessions_revoked,call_ms,first_ms,last_ms,connect_ms,stream_drops\n");
+        var samples = new StringBuilder("storm,agents_revoked,missed,sessions_revoked,call_ms,first_ms,last_ms,connect_ms,stream_drops,exchange_retries\n");
         foreach (var storm in storms)
         {
             samples.Append(CultureInfo.InvariantCulture,
-                $"{storm.Index},{storm.LatenciesMs.Count},{storm.Missed},{storm.RevokedSessions},{storm.CallMs:0.###},{storm.FirstMs:0.###},{storm.LastMs:0.###},{storm.ConnectMs:0.###},{storm.Drops}\n");
+                $"{storm.Index},{storm.LatenciesMs.Count},{storm.Missed},{storm.RevokedSessions},{storm.CallMs:0.###},{storm.FirstMs:0.###},{storm.LastMs:0.###},{storm.ConnectMs:0.###},{storm.Drops},{storm.ExchangeRetries}\n");
         }
 
         await File.WriteAllTextAsync(SamplesPath, samples.ToString(), cancellationToken);

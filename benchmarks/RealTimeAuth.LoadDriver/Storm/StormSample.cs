@@ -10,7 +10,8 @@ namespace RealTimeAuth.LoadDriver.Storm;
 /// <param name="RevokedSessions">Sessions the server says the revocation ended (agents and co-pilots).</param>
 /// <param name="ConnectMs">Connecting the storm's agents, from the first exchange to the last stream connected.</param>
 /// <param name="Drops">Agent streams lost and reconnected between connecting and the revocation.</param>
-internal sealed record StormSample(int Index, double CallMs, IReadOnlyList<double> LatenciesMs, int Missed, int RevokedSessions, double ConnectMs, int Drops)
+/// <param name="ExchangeRetries">Connects retried because the server answered <c>temporarily_unavailable</c>.</param>
+internal sealed record StormSample(int Index, double CallMs, IReadOnlyList<double> LatenciesMs, int Missed, int RevokedSessions, double ConnectMs, int Drops, long ExchangeRetries)
 {
     public double FirstMs => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs.Min();
 
@@ -18,5 +19,5 @@ internal sealed record StormSample(int Index, double CallMs, IReadOnlyList<doubl
 
     public string Describe(string name) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{name}: {LatenciesMs.Count + Missed:N0} agents connected in {ConnectMs / 1000:0.0} s; issued → first {FirstMs:0.0} ms, last {LastMs:0.0} ms; call {CallMs:0.0} ms; {Missed} missed, {Drops} stream drops.");
+        $"{name}: {LatenciesMs.Count + Missed:N0} agents connected in {ConnectMs / 1000:0.0} s; issued → first {FirstMs:0.0} ms, last {LastMs:0.0} ms; call {CallMs:0.0} ms; {Missed} missed, {Drops} stream drops, {ExchangeRetries} exchanges retried.");
 }
