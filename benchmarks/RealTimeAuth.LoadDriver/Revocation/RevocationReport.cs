@@ -112,18 +112,21 @@ internal sealed class RevocationReport(RevocationSettings settings, string machi
         SaveCharts();
     }
 
-    /// <summary>The push latency (t2 − t1, clamped) of every phase, and, with several phases, its percentiles against agents.</summary>
+    /// <summary>
+    /// The push latency from the admin call's start (t2 − t0) of every phase, and, with several phases, its percentiles
+    /// against agents. Not t2 − t1: the push now usually comes before the call returns, so that one is mostly 0.
+    /// </summary>
     private void SaveCharts()
     {
-        const string Title = "Revocation → push to the agent's SDK after the admin call returned (t2 − t1)";
+        const string Title = "Revocation: admin call issued → agent's SDK Revoked (t2 − t0)";
         var footer = ChartCaption.Footer(machine);
         var series = phases
-            .Select(phase => new LatencySeries($"{phase.Agents:N0} agents ({phase.Samples.Count} revocations)", [.. phase.Delivered.Select(sample => Math.Max(0, sample.AfterReturnMs!.Value))]))
+            .Select(phase => new LatencySeries($"{phase.Agents:N0} agent(s), {phase.Samples.Count} revocations", [.. phase.Delivered.Select(sample => sample.AfterStartMs!.Value)]))
             .ToList();
         PercentileChart.Save(ChartPath.Distribution(settings.Out), Title, footer, series);
         if (phases.Count > 1)
         {
-            AgentsChart.Save(ChartPath.VsAgents(settings.Out), Title, footer, [.. phases.Select(phase => (phase.Agents, phase.AfterReturn))]);
+            AgentsChart.Save(ChartPath.VsAgents(settings.Out), Title, footer, [.. phases.Select(phase => (phase.Agents, phase.AfterStart))]);
         }
     }
 
