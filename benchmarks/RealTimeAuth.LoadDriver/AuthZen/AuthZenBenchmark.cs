@@ -5,6 +5,7 @@ using System.Text;
 using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.Testing.Hosting;
 
 namespace RealTimeAuth.LoadDriver.AuthZen;
@@ -69,8 +70,18 @@ internal static class AuthZenBenchmark
         var trivial = await RunWindowAsync(environment, http, TrivialEndpointFilter.Path, settings.Connections, settings.Duration, cancellationToken);
         Progress.Write($"Measuring {EvaluationPath}: {settings.Duration.TotalSeconds:0} s with {settings.Connections} connections…");
         var evaluation = await RunWindowAsync(environment, http, EvaluationPath, settings.Connections, settings.Duration, cancellationToken);
-        Print(Console.Out, settings, start.Describe(MachineInfo.Capture()), trivial, evaluation);
+        var machine = start.Describe(MachineInfo.Capture());
+        Print(Console.Out, settings, machine, trivial, evaluation);
         await SaveAsync(settings, trivial, evaluation, cancellationToken);
+        var chart = PercentileChart.Save(
+            ChartPath.Distribution(settings.Out),
+            $"AuthZEN evaluation vs a trivial endpoint, {settings.Connections} HTTP/1.1 connections",
+            ChartCaption.Footer(machine),
+            [
+                new LatencySeries($"{EvaluationPath} ({evaluation.PerSecond:0}/s)", evaluation.Latencies),
+                new LatencySeries($"{TrivialEndpointFilter.Path} ({trivial.PerSecond:0}/s)", trivial.Latencies),
+            ]);
+        Console.Out.WriteLine($"Chart: {chart}");
     }
 
     /// <summary>Both endpoints answer as expected before anything is measured.</summary>

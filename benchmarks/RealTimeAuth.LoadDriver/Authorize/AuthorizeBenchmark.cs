@@ -3,6 +3,7 @@ using System.Globalization;
 using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
 using RealTimeAuth.Sdk;
 
@@ -37,8 +38,15 @@ internal static class AuthorizeBenchmark
 
         Progress.Write($"Measuring: {settings.Duration.TotalSeconds:0} s with {settings.Concurrency} workers over {clients.Length} agents…");
         var window = await RunWindowAsync(environment, clients, settings.Concurrency, settings.Duration, cancellationToken);
-        Print(Console.Out, settings, start.Describe(MachineInfo.Capture()), window);
+        var machine = start.Describe(MachineInfo.Capture());
+        Print(Console.Out, settings, machine, window);
         await SaveAsync(settings, window, cancellationToken);
+        var chart = PercentileChart.Save(
+            ChartPath.Distribution(settings.Out),
+            "Decision latency over the live channel (SDK AuthorizeAsync, gRPC)",
+            ChartCaption.Footer(machine),
+            [new LatencySeries($"{settings.Agents:N0} agents, {window.Concurrency} workers, {window.PerSecond:0} decisions/s", window.LatenciesMs)]);
+        Console.Out.WriteLine($"Chart: {chart}");
         foreach (var agent in agents)
         {
             await AgentShard.CloseAsync(agent);

@@ -2,8 +2,11 @@ using RealTimeAuth.LoadDriver.Authorize;
 using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.LoadDriver.Soak;
 using RealTimeAuth.LoadDriver.Ssf;
+using RealTimeAuth.LoadDriver.Storm;
 
 namespace RealTimeAuth.LoadDriver.Cli;
 
@@ -49,6 +52,27 @@ internal static class DriverCommands
                          --concurrency 16               pushes in flight during the burst
                          --pause-driver-gc 1            no driver GC from push to last Revoked (0: allow it)
                          --out PATH                     CSV of every latency sample
+          storm        User-wide revocations (admin POST /admin/v1/users/revoke) of N connected agents: issued → first
+                       and last agent's SDK Revoked, server memory per connected agent, stream drops, missed agents.
+                         --agents 1000                  connected agents of the one user, reconnected before each storm
+                         --storms 20                    measured storms
+                         --warmup 2                     unrecorded storms first (JIT tier-up at full size)
+                         --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
+                         --out PATH                     CSV (per-storm samples beside it)
+          soak         Steady load for a long time: decisions, one revocation per interval, server memory over time.
+                       Exits 1 if a revocation misses its agent or the server logs a warning or error (known-harmless
+                       entries, listed in the report, are set aside).
+                         --agents 1000                  connected agents; each revoked one is replaced in its slot
+                         --rate 500                     decisions per second over the live channel (0: none)
+                         --minutes 30                   length of the run (bounded at that plus 20 minutes)
+                         --revoke-every-ms 1000         one admin revocation this often
+                         --sample-seconds 5             server memory sampled this often, no forced collection
+                         --warmup-seconds 300           samples before this are left out of the memory slope
+                         --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
+                         --out PATH                     CSV (memory and revocation series beside it; NAME-timeline.png)
+
+        Every command writes a PNG beside its CSV (same base name): its latency distribution as a percentile plot;
+        revocation with several --agents phases also writes NAME-vs-agents.png.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -56,6 +80,7 @@ internal static class DriverCommands
         try
         {
             var line = CommandLine.Parse(args);
+            ChartCaption.CommandLine = string.Join(' ', args.Prepend("RealTimeAuth.LoadDriver"));
             ServerProcess.UseServerGc = line.Int("server-gc", 0, 0, 1) == 1;
             switch (line.Command)
             {
@@ -82,6 +107,14 @@ internal static class DriverCommands
                     var ssf = SsfSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => SsfBenchmark.RunAsync(ssf, cancellationToken));
+                case "storm":
+                    var storm = StormSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => StormBenchmark.RunAsync(storm, cancellationToken));
+                case "soak":
+                    var soak = SoakSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => SoakBenchmark.RunAsync(soak, cancellationToken), soak.Duration + RunBound);
                 default:
                     throw new UsageException($"Unknown command '{line.Command}'.");
             }
@@ -94,9 +127,18 @@ internal static class DriverCommands
         }
     }
 
-    private static async Task<int> RunBoundedAsync(Func<CancellationToken, Task> run)
+    private static Task<int> RunBoundedAsync(Func<CancellationToken, Task> run) => RunBoundedAsync(
+        async cancellationToken =>
+        {
+            await run(cancellationToken);
+            return 0;
+        },
+        RunBound);
+
+    /// <summary>Runs within <paramref name="bound"/>; the exit code is the run's own.</summary>
+    private static async Task<int> RunBoundedAsync(Func<CancellationToken, Task<int>> run, TimeSpan bound)
     {
-        using var cancellation = new CancellationTokenSource(RunBound);
+        using var cancellation = new CancellationTokenSource(bound);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
@@ -105,12 +147,11 @@ internal static class DriverCommands
         Console.CancelKeyPress += onCancel;
         try
         {
-            await run(cancellation.Token);
-            return 0;
+            return await run(cancellation.Token);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"Stopped: interrupted, or the run passed its bound of {RunBound.TotalMinutes:0} minutes.");
+            await Console.Error.WriteLineAsync($"Stopped: interrupted, or the run passed its bound of {bound.TotalMinutes:0} minutes.");
             return 3;
         }
         finally

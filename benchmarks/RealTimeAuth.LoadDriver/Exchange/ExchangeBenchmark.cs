@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
 using RealTimeAuth.Testing.Hosting;
 
@@ -52,8 +53,15 @@ internal static class ExchangeBenchmark
 
         Progress.Write($"Measuring: {settings.Duration.TotalSeconds:0} s with {settings.Concurrency} workers…");
         var window = await RunWindowAsync(environment, http, basic, copilot, settings.Concurrency, settings.Duration, cancellationToken);
-        Print(Console.Out, settings, start.Describe(MachineInfo.Capture()), window);
+        var machine = start.Describe(MachineInfo.Capture());
+        Print(Console.Out, settings, machine, window);
         await SaveAsync(settings, window, cancellationToken);
+        var chart = PercentileChart.Save(
+            ChartPath.Distribution(settings.Out),
+            "Token exchange latency (POST /oauth/token, child session)",
+            ChartCaption.Footer(machine),
+            [new LatencySeries($"{window.Concurrency} workers, {window.PerSecond:0} exchanges/s", window.LatenciesMs)]);
+        Console.Out.WriteLine($"Chart: {chart}");
     }
 
     private static async Task<ExchangeWindow> RunWindowAsync(

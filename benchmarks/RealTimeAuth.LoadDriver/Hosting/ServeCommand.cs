@@ -7,7 +7,8 @@ namespace RealTimeAuth.LoadDriver.Hosting;
 /// The server side of the driver, run as a child process by <see cref="ServerProcess"/>: one RTA server replica
 /// (<see cref="ServerHost"/>, the server's own Program on real Kestrel) configured by the JSON settings on the first
 /// line of standard input. It then answers commands on standard input with marked lines on standard output:
-/// <c>memory</c> (collect, then report <see cref="ServerMemory"/>), <c>gc</c> (report <see cref="ServerGc"/>) and
+/// <c>memory</c> (collect, then report <see cref="ServerMemory"/>), <c>gc</c> (report <see cref="ServerGc"/>),
+/// <c>sample</c> (report <see cref="ServerSample"/> without collecting) and
 /// <c>stop</c> (or end of input).
 /// </summary>
 internal static class ServeCommand
@@ -44,6 +45,7 @@ internal static class ServeCommand
                 {
                     "memory" => $"memory {ServerMemory.MeasureThisProcess().Format()}",
                     "gc" => $"gc {ServerGc.MeasureThisProcess().Format()}",
+                    "sample" => $"sample {ServerSample.MeasureThisProcess().Format()}",
                     _ => $"failed unknown command '{command}'",
                 });
             }

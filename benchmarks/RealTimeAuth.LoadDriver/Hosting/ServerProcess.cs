@@ -94,6 +94,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     public async Task<ServerMemory> MeasureMemoryAsync(CancellationToken cancellationToken) =>
         ServerMemory.Parse(await CommandAsync("memory", cancellationToken));
 
+    /// <summary>The server's memory as it is (no collection is triggered).</summary>
+    public async Task<ServerSample> SampleAsync(CancellationToken cancellationToken) =>
+        ServerSample.Parse(await CommandAsync("sample", cancellationToken));
+
+    /// <summary>The server's log entries at Warning or above, from its start.</summary>
+    public ServerLogTally Log { get; } = new();
+
     /// <summary>The server's garbage collections so far (no collection is triggered).</summary>
     public async Task<ServerGc> ReadGcAsync(CancellationToken cancellationToken) =>
         ServerGc.Parse(await CommandAsync("gc", cancellationToken));
@@ -186,14 +193,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         else
         {
+            Log.Add("stdout", e.Data);
             Console.Error.WriteLine($"[server] {e.Data}");
         }
     }
 
-    private static void OnError(object sender, DataReceivedEventArgs e)
+    private void OnError(object sender, DataReceivedEventArgs e)
     {
         if (e.Data is not null)
         {
+            Log.Add("stderr", e.Data);
             Console.Error.WriteLine($"[server] {e.Data}");
         }
     }

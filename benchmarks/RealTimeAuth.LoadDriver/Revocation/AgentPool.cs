@@ -27,14 +27,13 @@ internal sealed class AgentPool(LoadEnvironment environment, int agentsPerShard)
             RtaClient copilot;
             try
             {
-                copilot = await factory.ConnectAsync(
-                    new RtaSessionRequest
-                    {
-                        SubjectToken = environment.UserToken,
-                        Scopes = AgentShard.CopilotScopes,
-                        Agent = AgentShard.Identity($"copilot-{_shards.Count}", "copilot"),
-                    },
-                    cancellationToken);
+                var request = new RtaSessionRequest
+                {
+                    SubjectToken = environment.UserToken,
+                    Scopes = AgentShard.CopilotScopes,
+                    Agent = AgentShard.Identity($"copilot-{_shards.Count}", "copilot"),
+                };
+                copilot = await ExchangeRetry.RunAsync(() => factory.ConnectAsync(request, cancellationToken), cancellationToken);
             }
             catch
             {

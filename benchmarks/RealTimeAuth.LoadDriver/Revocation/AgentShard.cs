@@ -21,7 +21,7 @@ internal sealed class AgentShard(RtaClientFactory factory, AgentProbe copilot) :
     /// <summary>A new delegated agent session, returned once its live stream is connected.</summary>
     public async Task<AgentProbe> DelegateAsync(string name, CancellationToken cancellationToken)
     {
-        var agent = await copilot.Client.CreateChildAsync(Identity(name, "agent"), AgentScopes, cancellationToken);
+        var agent = await ExchangeRetry.RunAsync(() => copilot.Client.CreateChildAsync(Identity(name, "agent"), AgentScopes, cancellationToken), cancellationToken);
         var probe = new AgentProbe(agent);
         try
         {

@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
+using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
 using RealTimeAuth.Protocol.SharedSignals;
 using RealTimeAuth.Testing.Hosting;
@@ -101,6 +102,16 @@ internal static class SsfBenchmark
         Console.Out.WriteLine(report);
         Directory.CreateDirectory(Path.GetDirectoryName(settings.Out)!);
         await File.WriteAllTextAsync(settings.Out, "latency_ms\n" + string.Join('\n', samples.Select(value => value.ToString("0.000", CultureInfo.InvariantCulture))), cancellationToken);
+        var chart = PercentileChart.Save(
+            ChartPath.Distribution(settings.Out),
+            $"Shared Signals: SET accepted (202) → SDK Revoked, {settings.Agents:N0} agents per SET",
+            ChartCaption.Footer(machine),
+            [
+                new LatencySeries($"every agent ({all.Count:N0})", samples),
+                new LatencySeries($"last agent of each SET ({last.Count})", perEventMax),
+                new LatencySeries($"first agent of each SET ({first.Count})", perEventMin),
+            ]);
+        Console.Out.WriteLine($"Chart: {chart}");
     }
 
     private static async Task<EventWindow> OneEventAsync(
