@@ -53,6 +53,12 @@ public sealed record SessionState
 
     public DateTimeOffset? RevokedAt { get; init; }
 
+    /// <summary>
+    /// The event log sequence of the revocation, when this replica applied it (not persisted: null for a session read
+    /// already revoked from its row). A stream that opens after the revocation reports it with this sequence.
+    /// </summary>
+    public long? RevokedBySequence { get; init; }
+
     /// <summary>The IdP session (<c>sid</c> of the user's IdP token) this session belongs to, when known; children inherit it.</summary>
     public string? IdpSessionId { get; init; }
 
