@@ -22,6 +22,8 @@ public sealed class RtaServerTelemetry : IDisposable
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
         LogReads = _meter.CreateCounter<long>("rta.replica.log_reads", description: "Reads of the event log by this replica's synchronizer");
         ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
+        DroppedStreams = _meter.CreateCounter<long>("rta.streams.dropped",
+            description: "Live streams the server closed while their session stayed active, by transport and reason code");
         RevocationToPush = _meter.CreateHistogram<double>("rta.revocation_to_push", unit: "ms",
             description: "From a revocation's commit to its push on a stream");
     }
@@ -41,6 +43,8 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> LogReads { get; }
 
     public UpDownCounter<long> ActiveStreams { get; }
+
+    public Counter<long> DroppedStreams { get; }
 
     public Histogram<double> RevocationToPush { get; }
 
