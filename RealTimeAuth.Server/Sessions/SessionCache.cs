@@ -145,9 +145,7 @@ public sealed class SessionCache
     internal void Apply(SessionChange change)
     {
         var previous = Find(change.Session.Id);
-        Store(change.Kind == SessionChangeKind.Revoked && change.Session.RevokedBySequence is null
-            ? change.Session with { RevokedBySequence = previous is { IsActive: false, RevokedBySequence: { } first } ? first : change.EventSequence }
-            : change.Session);
+        Store(change.Session);
         if (change.Kind == SessionChangeKind.Revoked && previous is { IsActive: false })
         {
             return;

@@ -59,7 +59,10 @@ public sealed class ReplicaKillTests(InfrastructureFixture infrastructure, DevId
             }
 
             await Task.WhenAll(agents.Select(agent => agent.Probe.WaitForStateAsync(RtaConnectionState.Connected, TestTimeouts.Push)));
-            Assert.All(agents, agent => Assert.True(agent.Client.LastSequence > 0, "every agent has read a message from the replica it streams from"));
+            // Connected comes with the stream's headers; the first message (a heartbeat) follows.
+            Assert.True(
+                await Eventually.UntilAsync(() => agents.TrueForAll(agent => agent.Client.LastSequence > 0), TestTimeouts.Push, timeout.Token),
+                "every agent has read a message from the replica it streams from");
             var whileCutOff = agents[..AgentsPerGroup];
             var afterReturn = agents[AgentsPerGroup..];
             var before = agents.ToDictionary(agent => agent, agent => (agent.Client.SessionId, agent.Client.LastSequence));
