@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Net.Client;
 using RealTimeAuth.Protocol.Binding;
 using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Protocol.Grpc;
@@ -27,19 +26,19 @@ public sealed class RtaClient : IRtaTokenSource, IRtaProofSource, IAsyncDisposab
 {
     private readonly RtaClientFactory _factory;
     private readonly RtaClientServices _services;
-    private readonly LiveChannel.LiveChannelClient _grpc;
+    private readonly LiveRoute _route;
     private readonly RtaSessionState _session;
     private readonly LiveStream _stream;
     private readonly RtaEventRaiser _events;
     private readonly SessionProofs _proofs;
 
     internal RtaClient(
-        RtaClientFactory factory, RtaExchangeResponse exchange, RtaAgentIdentity agent, GrpcChannel channel, SessionProofs proofs, RtaClientServices services)
+        RtaClientFactory factory, RtaExchangeResponse exchange, RtaAgentIdentity agent, LiveRoute route, SessionProofs proofs, RtaClientServices services)
     {
         _proofs = proofs;
         _factory = factory;
         _services = services;
-        _grpc = new LiveChannel.LiveChannelClient(channel);
+        _route = route;
         SessionId = exchange.SessionId;
         ParentSessionId = exchange.ParentSessionId;
         Scopes = exchange.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -47,7 +46,7 @@ public sealed class RtaClient : IRtaTokenSource, IRtaProofSource, IAsyncDisposab
         _session = new RtaSessionState(exchange.AccessToken, services.Time.GetUtcNow().AddSeconds(exchange.ExpiresIn));
         _events = new RtaEventRaiser(this, services.Logger);
         var backoff = new ReconnectBackoff(services.ReconnectBaseDelay, services.ReconnectMaxDelay, Random.Shared);
-        _stream = new LiveStream(this, _grpc, backoff, services);
+        _stream = new LiveStream(this, _route, backoff, services);
     }
 
     /// <summary>The server pushed a new token.</summary>
@@ -233,7 +232,7 @@ public sealed class RtaClient : IRtaTokenSource, IRtaProofSource, IAsyncDisposab
             try
             {
                 var headers = CreateHeaders(withProof: binding is null, binding);
-                var response = await _grpc.AuthorizeAsync(request, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var response = await _route.Current.AuthorizeAsync(request, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return new RtaAuthorizationResult(response.Decision, response.Reason, string.IsNullOrEmpty(response.PolicyVersion) ? null : response.PolicyVersion);
             }
             catch (RpcException exception) when (RtaRefusal.IsRefusal(exception))

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Exchange;
+using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Sdk.Binding;
 using RealTimeAuth.Sdk.Configuration;
 using RealTimeAuth.Sdk.Exchange;
@@ -30,6 +31,7 @@ public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
     private readonly RtaClientServices _services;
     private readonly Uri _serverAddress;
     private readonly Uri? _liveChannelAddress;
+    private readonly Uri[] _fallbackAddresses;
     private readonly bool _allowInsecureHttp;
     private readonly RtaAgentIdentity _agent;
     private readonly IRtaSessionKeyFactory _sessionKeys;
@@ -64,6 +66,7 @@ public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("RealTimeAuth.Sdk", typeof(RtaClientFactory).Assembly.GetName().Version?.ToString()));
         _serverAddress = WithTrailingSlash(options.ServerAddress!);
         _liveChannelAddress = options.LiveChannelAddress;
+        _fallbackAddresses = [.. options.LiveChannelFallbackAddresses ?? []];
         _allowInsecureHttp = options.AllowInsecureHttp;
         _agent = Copy(options.Agent);
         _sessionKeys = options.SessionKeys ?? NsecSessionKeyFactory.Instance;
@@ -124,7 +127,7 @@ public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
                     $"The server advertised the live channel at {address}, which is not https; set {RtaClientOptions.SectionName}:{nameof(RtaClientOptions.AllowInsecureHttp)}=true for local development only.");
             }
 
-            var client = new RtaClient(this, exchange, agent, ChannelFor(address), proofs, _services);
+            var client = new RtaClient(this, exchange, agent, RouteFrom(address), proofs, _services);
             _proofs.Add(proofs);
             client.Start();
             return client;
@@ -138,6 +141,10 @@ public sealed class RtaClientFactory : IRtaClientFactory, IDisposable
 
     /// <summary>Forgets a disposed client's session and disposes its key.</summary>
     internal void Release(SessionProofs proofs) => _proofs.Release(proofs);
+
+    /// <summary>The advertised (or configured) address first, then the fallbacks other than it, each once.</summary>
+    private LiveRoute RouteFrom(Uri address) =>
+        new([.. new[] { address }.Concat(_fallbackAddresses).Distinct().Select(each => new LiveChannel.LiveChannelClient(ChannelFor(each)))]);
 
     private GrpcChannel ChannelFor(Uri address) =>
         _channels.GetOrAdd(address, key => new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(key, new GrpcChannelOptions

@@ -22,6 +22,14 @@ public sealed class RtaClientOptions
     public Uri? LiveChannelAddress { get; set; }
 
     /// <summary>
+    /// Live channel addresses of other replicas, tried in this order after the first one fails (a replica that died or
+    /// is unreachable); each reconnect, still after the jittered backoff, moves to the next address and round again.
+    /// Empty (the default) when every replica sits behind one address, such as an Aspire service name or a load balancer:
+    /// then a reconnect opens a new connection to that name, which lands on a live replica. See docs/adr/0022.
+    /// </summary>
+    public IList<Uri> LiveChannelFallbackAddresses { get; set; } = [];
+
+    /// <summary>
     /// Makes each session's proof-of-possession key (one per session); null makes non-exportable Ed25519 keys in
     /// memory, which never leave the process.
     /// </summary>

@@ -6,6 +6,13 @@ public static class RtaStreamCloseReasons
     /// <summary>The stream's client did not drain its queue; it should reconnect.</summary>
     public const string StreamOverloaded = "stream-overloaded";
 
+    /// <summary>
+    /// The stream's client stopped taking messages: more than <c>LiveChannel:MaxPendingMessages</c> sent and not
+    /// acknowledged, or one write blocked longer than <c>LiveChannel:WriteTimeout</c>. The session stays active; the client
+    /// should read (and acknowledge) what it is sent, then reconnect.
+    /// </summary>
+    public const string StreamStalled = "stream-stalled";
+
     /// <summary>A gRPC stream did not start with <c>Hello</c>.</summary>
     public const string HelloExpected = "hello-expected";
 

@@ -12,8 +12,11 @@ public sealed class RtaTokenValidationOptions
     /// </summary>
     public TimeSpan FreshnessWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How far in the future an issue time may lie (inclusive), for clocks that disagree. Default 30 seconds.</summary>
-    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How far in the future an issue time may lie (inclusive), for replica clocks that disagree. Default 60 seconds: replicas
+    /// each within ±30 s of true time. See docs/adr/0022-replica-faults-on-the-live-channel.md.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Number of verified tokens remembered so a repeat skips the Ed25519 verify; rounded up to a power

@@ -12,6 +12,20 @@ internal sealed class RtaClientOptionsValidator : IValidateOptions<RtaClientOpti
         var failures = new List<string>();
         CheckAddress(failures, options, options.ServerAddress, nameof(RtaClientOptions.ServerAddress), required: true);
         CheckAddress(failures, options, options.LiveChannelAddress, nameof(RtaClientOptions.LiveChannelAddress), required: false);
+        var fallbacks = options.LiveChannelFallbackAddresses ?? [];
+        for (var index = 0; index < fallbacks.Count; index++)
+        {
+            var property = $"{nameof(RtaClientOptions.LiveChannelFallbackAddresses)}:{index}";
+            if (fallbacks[index] is null)
+            {
+                failures.Add($"{Section}:{property} is empty: remove it or set it to a replica's live channel address.");
+            }
+            else
+            {
+                CheckAddress(failures, options, fallbacks[index], property, required: false);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
             failures.Add($"{Section}:{nameof(RtaClientOptions.ClientId)} is required: set it to the agent's client id at the RTA server.");

@@ -15,7 +15,7 @@ namespace RealTimeAuth.Sdk.Live;
 /// </summary>
 internal sealed class LiveStream(
     RtaClient owner,
-    LiveChannel.LiveChannelClient grpc,
+    LiveRoute route,
     ReconnectBackoff backoff,
     RtaClientServices services)
 {
@@ -92,7 +92,7 @@ internal sealed class LiveStream(
             {
                 // This loop holds one stream at a time and opens the next only after the last has ended, so a stream it
                 // still reads was not replaced by one of its own: another holder of the key opened it. Say so, and
-                // take the session back after backoff.
+                // take the session back after backoff, from the same replica: this one is alive.
                 services.Logger.StreamSuperseded(owner.SessionId);
                 failure = exception;
             }
@@ -105,6 +105,12 @@ internal sealed class LiveStream(
             catch (Exception exception)
             {
                 failure = exception;
+            }
+
+            if (!RtaRefusal.IsSuperseded(failure))
+            {
+                // The replica failed, refused for the moment or ended the stream: the next attempt tries the next one.
+                route.Advance();
             }
 
             if (!await WaitBeforeReconnectAsync(failure, stopping).ConfigureAwait(false))
@@ -129,7 +135,7 @@ internal sealed class LiveStream(
 
     private async Task<bool> ReadStreamAsync(CancellationToken stopping)
     {
-        using var call = grpc.Connect(owner.CreateHeaders(withProof: true), cancellationToken: stopping);
+        using var call = route.Current.Connect(owner.CreateHeaders(withProof: true), cancellationToken: stopping);
         var resumeAfter = LastSequence;
         await call.RequestStream.WriteAsync(new ClientMessage { Hello = new Hello { ResumeAfter = resumeAfter } }, stopping).ConfigureAwait(false);
         var headers = await call.ResponseHeadersAsync.WaitAsync(stopping).ConfigureAwait(false);

@@ -160,9 +160,20 @@ public static class LiveApi
         // A dropped stream has no status to report once events flow: the response is aborted and the
         // client reconnects with Last-Event-ID.
         using var abortOnDrop = connection.Dropped.Register(httpContext.Abort);
-        await foreach (var message in services.Pump.RunAsync(connection, start, cancellationToken))
+        using var deadline = new WriteDeadline(connection, services.Options.Value.WriteTimeout, services.Time);
+        try
         {
-            yield return LiveEventJson.ToItem(message);
+            await foreach (var message in services.Pump.RunAsync(connection, start, cancellationToken))
+            {
+                // The next item is asked for once this one is written: the time in between is the write.
+                deadline.Arm();
+                yield return LiveEventJson.ToItem(message);
+                deadline.Disarm();
+            }
+        }
+        finally
+        {
+            services.Drops.Report(connection);
         }
     }
 }

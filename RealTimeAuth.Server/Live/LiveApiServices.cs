@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Authorization.Pdp;
 using RealTimeAuth.Server.Limits;
 using RealTimeAuth.Server.Sessions.Tokens;
@@ -13,4 +14,7 @@ internal sealed record LiveApiServices(
     [FromServices] SessionAuthorizer Authorizer,
     [FromServices] LiveProofs Proofs,
     [FromServices] StreamSupersession Supersession,
-    [FromServices] CallerRateLimiter Limits);
+    [FromServices] CallerRateLimiter Limits,
+    [FromServices] StreamDrops Drops,
+    [FromServices] IOptions<LiveChannelOptions> Options,
+    [FromServices] TimeProvider Time);

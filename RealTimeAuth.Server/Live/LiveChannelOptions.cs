@@ -54,4 +54,20 @@ public sealed class LiveChannelOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00",
         ErrorMessage = "Set LiveChannel:TokenRetirementGrace between 00:00:00 and 00:05:00.")]
     public TimeSpan TokenRetirementGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Messages a gRPC stream may have sent and not had acknowledged; one more and the stream is closed with
+    /// <c>stream-stalled</c>. A client that stops reading stops acknowledging, so this bounds what the server writes
+    /// into buffers nobody drains. The SDK acknowledges each message once its handlers ran.
+    /// </summary>
+    [Range(8, 65536, ErrorMessage = "Set LiveChannel:MaxPendingMessages between 8 and 65536.")]
+    public int MaxPendingMessages { get; set; } = 256;
+
+    /// <summary>
+    /// How long one write to a stream (gRPC or Server-Sent Events) may stay blocked, the client's flow-control window and
+    /// the server's response buffer both full, before the stream is closed with <c>stream-stalled</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00",
+        ErrorMessage = "Set LiveChannel:WriteTimeout between 00:00:00.100 and 00:05:00.")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

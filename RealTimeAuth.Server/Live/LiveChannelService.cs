@@ -28,6 +28,7 @@ internal sealed partial class LiveChannelService(
     StreamSupersession supersession,
     TokenRetirement retirement,
     CallerRateLimiter limits,
+    StreamDrops drops,
     IOptions<LiveChannelOptions> options,
     TimeProvider timeProvider,
     ILogger<LiveChannelService> logger) : LiveChannel.LiveChannelBase
@@ -70,13 +71,24 @@ internal sealed partial class LiveChannelService(
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connection.Dropped);
+        using var deadline = new WriteDeadline(connection, options.Value.WriteTimeout, timeProvider);
+        var maxPending = (ulong)options.Value.MaxPendingMessages;
         var acknowledgements = ReadAcknowledgementsAsync(requestStream, connection, retirement, stopReading.Token);
         var sessionEnded = false;
         try
         {
             await foreach (var message in pump.RunAsync(connection, start, writing.Token))
             {
+                if (connection.Pending > maxPending)
+                {
+                    // The client stopped reading or acknowledging: stop filling buffers nobody drains.
+                    connection.Drop(RtaStreamCloseReasons.StreamStalled);
+                    break;
+                }
+
+                deadline.Arm();
                 await responseStream.WriteAsync(message, writing.Token);
+                deadline.Disarm();
                 sessionEnded = message.KindCase == ServerMessage.KindOneofCase.Revocation;
             }
         }
@@ -95,6 +107,7 @@ internal sealed partial class LiveChannelService(
             await stopReading.CancelAsync();
             await acknowledgements;
             LogClosed(logger, connection.SessionId, connection.LastSent, connection.LastAcknowledged);
+            drops.Report(connection);
         }
 
         if (connection.DropReason is { } reason)

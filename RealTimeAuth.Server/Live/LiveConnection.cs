@@ -68,7 +68,16 @@ internal sealed class LiveConnection : IDisposable
     public bool IsClosed => Volatile.Read(ref _released) != 0;
 
     /// <summary>Continues the message sequence after the last one the client saw on an earlier stream.</summary>
-    public void StartAfter(ulong resumeAfter) => Volatile.Write(ref _lastSent, Math.Min(resumeAfter, long.MaxValue));
+    /// <remarks>The client has seen everything up to there, so that counts as acknowledged.</remarks>
+    public void StartAfter(ulong resumeAfter)
+    {
+        var start = Math.Min(resumeAfter, long.MaxValue);
+        Volatile.Write(ref _lastSent, start);
+        Volatile.Write(ref _lastAcknowledged, start);
+    }
+
+    /// <summary>Messages sent that the client has not acknowledged.</summary>
+    public ulong Pending => LastSent - Math.Min(LastAcknowledged, LastSent);
 
     /// <summary>The next outgoing sequence number; only the stream's single writer calls it.</summary>
     public ulong NextSequence()

@@ -19,6 +19,7 @@ public static class LiveModule
         services.AddSingleton<StreamHub>();
         services.AddSingleton<IOpenStreams>(sp => sp.GetRequiredService<StreamHub>());
         services.AddSingleton<LivePump>();
+        services.AddSingleton<StreamDrops>();
         services.AddSingleton<LiveProofs>();
         services.AddSingleton<TokenRetirement>();
         services.AddSingleton<StreamSupersession>();

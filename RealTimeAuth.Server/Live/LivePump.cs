@@ -49,7 +49,7 @@ internal sealed partial class LivePump(
         {
             var reason = RevocationReason.For(session);
             using var activity = StartPush(connection, "revocation", reason, default);
-            yield return Stamp(connection, LiveMessages.Revocation(reason, session.RevocationDetail, 0, session.RevokedAt ?? session.UpdatedAt), activity);
+            yield return Stamp(connection, LiveMessages.Revocation(reason, session.RevocationDetail, session.RevokedBySequence ?? 0, session.RevokedAt ?? session.UpdatedAt), activity);
             yield break;
         }
 

@@ -77,7 +77,13 @@ internal sealed partial class SessionLogObserver(
             var named = payload.Named?.ToHashSet();
             foreach (var id in payload.SessionIds)
             {
-                var session = sessions.GetValueOrDefault(id) ?? (kind == SessionChangeKind.Revoked ? Revoke(cache.Find(id), payload, named) : null);
+                var session = sessions.GetValueOrDefault(id) ?? (kind == SessionChangeKind.Revoked ? Revoke(cache.Find(id), payload, named, entry.Sequence) : null);
+                if (kind == SessionChangeKind.Revoked && session is { IsActive: false, RevokedBySequence: null })
+                {
+                    // A row read for this entry: the revocation it records is this entry's.
+                    session = session with { RevokedBySequence = entry.Sequence };
+                }
+
                 if (session is not null)
                 {
                     cache.Apply(new SessionChange(kind, session, entry.Sequence, entry.OccurredAt, payload.Reason, payload.Detail));
@@ -100,10 +106,10 @@ internal sealed partial class SessionLogObserver(
             ? payload.SessionIds.Where(id => cache.Find(id) is null)
             : payload.SessionIds;
 
-    private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named) =>
+    private static SessionState? Revoke(SessionState? held, SessionEventPayload payload, HashSet<Guid>? named, long sequence) =>
         held is null || payload.RevokedAt is not { } revokedAt
             ? null
-            : held.AsRevoked(SubtreeRevocation.ReasonFor(held.Id, named, payload.Reason), payload.Detail, revokedAt);
+            : held.AsRevoked(SubtreeRevocation.ReasonFor(held.Id, named, payload.Reason), payload.Detail, revokedAt, held.RevokedBySequence ?? sequence);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Loaded {Count} sessions from the snapshot")]
     private static partial void LogSessionsLoaded(ILogger logger, int count);

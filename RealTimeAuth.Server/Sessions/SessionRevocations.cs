@@ -116,7 +116,7 @@ public sealed partial class SessionRevocations(
         var revoked = new List<SessionState>();
         foreach (var session in held)
         {
-            var state = session.AsRevoked(SubtreeRevocation.ReasonFor(session.Id, named, reason), detail, now);
+            var state = session.AsRevoked(SubtreeRevocation.ReasonFor(session.Id, named, reason), detail, now, sequence);
             cache.Apply(new SessionChange(SessionChangeKind.Revoked, state, sequence, now, reason, detail));
             revoked.Add(state);
         }

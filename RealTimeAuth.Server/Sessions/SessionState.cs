@@ -53,6 +53,12 @@ public sealed record SessionState
 
     public DateTimeOffset? RevokedAt { get; init; }
 
+    /// <summary>
+    /// The event log sequence of the revocation, when this replica applied it (not persisted: null for a session read
+    /// already revoked from its row). A stream that opens after the revocation reports it with this sequence.
+    /// </summary>
+    public long? RevokedBySequence { get; init; }
+
     /// <summary>The IdP session (<c>sid</c> of the user's IdP token) this session belongs to, when known; children inherit it.</summary>
     public string? IdpSessionId { get; init; }
 
@@ -86,14 +92,18 @@ public sealed record SessionState
     public bool IsTokenRetired(uint sequence, DateTimeOffset now) =>
         TokenCutoff is { } cutoff && (cutoff.Retires(sequence, now) || PreviousTokenCutoff?.Retires(sequence, now) == true);
 
-    /// <summary>This session as a revocation at <paramref name="at"/> leaves it (the state its row gets).</summary>
-    public SessionState AsRevoked(string? reason, string? detail, DateTimeOffset at) => this with
+    /// <summary>
+    /// This session as a revocation at <paramref name="at"/> leaves it (the state its row gets); <paramref name="sequence"/>
+    /// is the revocation's event log sequence, when known.
+    /// </summary>
+    public SessionState AsRevoked(string? reason, string? detail, DateTimeOffset at, long? sequence = null) => this with
     {
         Status = SessionStatus.Revoked,
         RevocationReason = reason,
         RevocationDetail = detail,
         RevokedAt = at,
         UpdatedAt = at,
+        RevokedBySequence = sequence,
     };
 
     /// <summary>This session with tokens below <paramref name="cutoff"/> retired; an older or equal cutoff changes nothing.</summary>

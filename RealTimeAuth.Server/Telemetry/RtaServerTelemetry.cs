@@ -24,6 +24,8 @@ public sealed class RtaServerTelemetry : IDisposable
         ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
         DependencyRefusals = _meter.CreateCounter<long>("rta.dependency.refusals",
             description: "Requests answered 503 because PostgreSQL or Redis was down, by reason code");
+        DroppedStreams = _meter.CreateCounter<long>("rta.streams.dropped",
+            description: "Live streams the server closed while their session stayed active, by transport and reason code");
         RevocationToPush = _meter.CreateHistogram<double>("rta.revocation_to_push", unit: "ms",
             description: "From a revocation's commit to its push on a stream");
     }
@@ -45,6 +47,8 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> LogReads { get; }
 
     public UpDownCounter<long> ActiveStreams { get; }
+
+    public Counter<long> DroppedStreams { get; }
 
     public Histogram<double> RevocationToPush { get; }
 

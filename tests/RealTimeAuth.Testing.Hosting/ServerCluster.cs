@@ -62,11 +62,11 @@ public sealed class ServerCluster : IAsyncDisposable
         string databaseConnectionString, string redisConnectionString, DevIdentityProvider idp, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(databaseConnectionString, redisConnectionString, idp, settings);
 
-    /// <summary>Starts one more replica and waits until it is ready.</summary>
-    public async Task<ServerHost> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts one more replica and waits until it is ready; <paramref name="clock"/> gives it a clock of its own.</summary>
+    public async Task<ServerHost> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var name = ((char)('A' + _replicas.Count)).ToString();
-        var host = await LoopbackPort.StartWithRetryAsync(() => new ServerHost(name, ReplicaSettings(settings)), host => host.StartAsync());
+        var host = await LoopbackPort.StartWithRetryAsync(() => new ServerHost(name, ReplicaSettings(settings), clock), host => host.StartAsync());
         _replicas.Add(host);
         return host;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RealTimeAuth.Protocol.Grpc;
 using RealTimeAuth.Protocol.Keys;
@@ -20,10 +21,15 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Lazy<GrpcChannel> _grpcChannel;
+    private readonly TimeProvider? _clock;
 
-    public ServerHost(string name, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="name">The replica's name in test output.</param>
+    /// <param name="settings">Configuration on top of the server's own.</param>
+    /// <param name="clock">The replica's clock, for a replica whose clock disagrees with the others; null: the system's.</param>
+    public ServerHost(string name, IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null)
     {
         Name = name;
+        _clock = clock;
         HttpPort = FreePort.Pick();
         GrpcPort = FreePort.Pick();
         _settings = settings;
@@ -76,6 +82,11 @@ public sealed class ServerHost : WebApplicationFactory<ExchangeOptions>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

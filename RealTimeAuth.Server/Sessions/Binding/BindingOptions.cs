@@ -14,9 +14,12 @@ public sealed class BindingOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan ProofLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How far in the future a proof's <c>iat</c> may lie, for clocks that disagree.</summary>
+    /// <summary>
+    /// How far in the future a proof's <c>iat</c> may lie, for clocks that disagree. Default 30 seconds: a replica whose
+    /// clock runs 30 s behind an agent's still accepts the agent's fresh proofs (docs/adr/0022).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Whether the HTTP authorize endpoint wants a server nonce in each proof (RFC 9449 §8): the first request without

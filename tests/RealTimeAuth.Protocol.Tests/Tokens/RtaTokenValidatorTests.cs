@@ -4,7 +4,7 @@ namespace RealTimeAuth.Protocol.Tests.Tokens;
 
 public sealed class RtaTokenValidatorTests
 {
-    private const long SkewMs = 30_000;
+    private const long SkewMs = 60_000; // the default ClockSkew (ADR 0022)
     private const long WindowMs = 300_000;
 
     [Fact]
