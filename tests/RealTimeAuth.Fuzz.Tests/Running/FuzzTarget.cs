@@ -16,8 +16,10 @@ internal static class FuzzTarget
     {
         var limit = caseLimit ?? FuzzSettings.CaseLimit;
         var running = new ConcurrentDictionary<int, Running<T>>();
+        long count = 0;
         void Bounded(T input)
         {
+            Interlocked.Increment(ref count);
             var slot = running.GetOrAdd(Environment.CurrentManagedThreadId, _ => new Running<T>());
             if (Timed(slot, input, property) > limit && Timed(slot, input, property) is var again && again > limit)
             {
@@ -27,7 +29,17 @@ internal static class FuzzTarget
 
         var stopwatch = Stopwatch.StartNew();
         var sample = Task.Factory.StartNew(
-            () => gen.Sample(Bounded, writeLine: log, seed: FuzzSettings.Seed, iter: iterations, print: print),
+            () =>
+            {
+                if (FuzzSettings.Budget is { } seconds)
+                {
+                    gen.Sample(Bounded, writeLine: log, seed: FuzzSettings.Seed, time: seconds, print: print);
+                }
+                else
+                {
+                    gen.Sample(Bounded, writeLine: log, seed: FuzzSettings.Seed, iter: iterations, print: print);
+                }
+            },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         while (!sample.Wait(TimeSpan.FromMilliseconds(250)))
         {
@@ -41,7 +53,8 @@ internal static class FuzzTarget
         }
 
         sample.GetAwaiter().GetResult();
-        log($"{name}: {iterations:N0} inputs in {stopwatch.Elapsed.TotalSeconds:0.0} s, seed {FuzzSettings.Seed ?? "random"}.");
+        var ran = Interlocked.Read(ref count);
+        log($"{name}: {ran:N0} inputs (count {iterations:N0}{(FuzzSettings.Budget is { } budget ? $", budget {budget} s" : string.Empty)}) in {stopwatch.Elapsed.TotalSeconds:0.0} s, seed {FuzzSettings.Seed ?? "random"}.");
     }
 
     private static TimeSpan Timed<T>(Running<T> slot, T input, Action<T> property)
