@@ -7,7 +7,7 @@ namespace RealTimeAuth.Server.AuthZen;
 /// <summary>Reads an AuthZEN request body: JSON content type and a JSON object of valid Unicode text, or the 400 to answer.</summary>
 internal static class AuthZenBody
 {
-    /// <summary>The <c>reason</c> of a body whose JSON escapes spell a lone surrogate.</summary>
+    /// <summary>The <c>reason</c> of a body with a name or string that is not UTF-8, or whose JSON escapes spell a lone surrogate.</summary>
     public const string InvalidUnicode = "invalid-unicode";
 
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal static class AuthZenBody
         if (!JsonText.IsValidUnicode(document.RootElement))
         {
             document.Dispose();
-            return (null, BadRequest("A name or string in the request body is not valid Unicode text (a lone surrogate escape).", InvalidUnicode));
+            return (null, BadRequest("A name or string in the request body is not valid Unicode text (invalid UTF-8 or a lone surrogate escape).", InvalidUnicode));
         }
 
         return (document, null);

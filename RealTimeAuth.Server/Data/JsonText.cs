@@ -1,12 +1,14 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace RealTimeAuth.Server.Data;
 
 /// <summary>
-/// JSON escapes can spell a lone UTF-16 surrogate (<c>"\ud800"</c>), which is not text: System.Text.Json parses it
-/// but throws <see cref="InvalidOperationException"/> (not a <see cref="JsonException"/>) when a name or string is
-/// read, and PostgreSQL could not store it either. An edge that reads untrusted JSON checks the document once here,
+/// JSON escapes can spell a lone UTF-16 surrogate (<c>"\ud800"</c>), and a name or string can hold bytes that are not
+/// UTF-8 (the parser does not check inside them): neither is text. System.Text.Json parses both but throws
+/// <see cref="InvalidOperationException"/> (not a <see cref="JsonException"/>) when such a name or string is read, and
+/// PostgreSQL could not store it either. An edge that reads untrusted JSON checks the document once here,
 /// so nothing after it meets such a string.
 /// </summary>
 public static class JsonText
@@ -14,8 +16,10 @@ public static class JsonText
     /// <summary>True when every member name and string in <paramref name="root"/> is valid UTF-16; never throws.</summary>
     public static bool IsValidUnicode(JsonElement root)
     {
-        // Only an escape can spell a surrogate: the parser refuses invalid UTF-8. A body without "\u" needs no walk.
-        if (JsonMarshal.GetRawUtf8Value(root).IndexOf("\\u"u8) < 0)
+        // The parser checks structure, not the UTF-8 inside strings and names, so only valid UTF-8 without a "\u"
+        // escape (the one way to spell a surrogate) can skip the walk.
+        var raw = JsonMarshal.GetRawUtf8Value(root);
+        if (Utf8.IsValid(raw) && raw.IndexOf("\\u"u8) < 0)
         {
             return true;
         }

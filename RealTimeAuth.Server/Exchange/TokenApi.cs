@@ -57,19 +57,10 @@ public static class TokenApi
     private static async Task<(Ok<RtaExchangeResponse>?, IResult?)> ExchangeCoreAsync(
         HttpContext context, ExchangeServices services, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType)
+        var (form, unreadable) = await ExchangeForm.ReadAsync(context.Request, cancellationToken);
+        if (form is null)
         {
-            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.FormRequired, "The request body must be application/x-www-form-urlencoded."));
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await context.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return Fail(OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.FormUnreadable, "The request body could not be read as a form."));
+            return Fail(unreadable!);
         }
 
         var grantType = form[RtaExchangeNames.Parameters.GrantType].ToString();

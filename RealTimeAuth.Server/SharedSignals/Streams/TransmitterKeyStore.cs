@@ -37,12 +37,9 @@ internal sealed partial class TransmitterKeyStore(
         var sinceAttempt = now - entry.LastAttempt;
         if (entry.Keys is null)
         {
-            // Never read: try at once, but not for every push while the transmitter is down.
-            if (sinceAttempt < NoKeysRetryInterval)
-            {
-                throw new TransmitterUnavailableException($"The keys of transmitter {stream.Issuer} could not be read a moment ago.");
-            }
-
+            // Never read: try at once, but not for every push while the transmitter is down. A read still under way
+            // is waited for in RefreshAsync, not taken for a failure.
+            ThrowIfFailedRecently(stream, entry, now);
             await RefreshAsync(stream, entry, force: true, cancellationToken);
         }
         else if (now - entry.FetchedAt >= options.CurrentValue.KeyCacheLifetime && sinceAttempt >= options.CurrentValue.KeyRefreshMinInterval)
@@ -64,6 +61,14 @@ internal sealed partial class TransmitterKeyStore(
     /// <summary>Forgets cached keys, e.g. after a stream's key source changed.</summary>
     public void Invalidate(Guid streamId) => _entries.TryRemove(streamId, out _);
 
+    private static void ThrowIfFailedRecently(SsfStreamDescriptor stream, Entry entry, DateTimeOffset now)
+    {
+        if (now - entry.FailedAt < NoKeysRetryInterval)
+        {
+            throw new TransmitterUnavailableException($"The keys of transmitter {stream.Issuer} could not be read a moment ago.");
+        }
+    }
+
     private static List<JsonWebKey> Select(IReadOnlyList<JsonWebKey> keys, string? keyId) =>
         keyId is null ? [.. keys] : [.. keys.Where(key => string.Equals(key.Kid, keyId, StringComparison.Ordinal))];
 
@@ -73,10 +78,15 @@ internal sealed partial class TransmitterKeyStore(
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            // Another caller refreshed while this one waited: use its result.
-            if (entry.LastAttempt != lastAttempt && entry.Keys is not null)
+            // Another caller refreshed while this one waited: use its result (or its failure).
+            if (entry.Keys is not null && (force || entry.LastAttempt != lastAttempt))
             {
                 return;
+            }
+
+            if (force)
+            {
+                ThrowIfFailedRecently(stream, entry, timeProvider.GetUtcNow());
             }
 
             entry.LastAttempt = timeProvider.GetUtcNow();
@@ -91,6 +101,7 @@ internal sealed partial class TransmitterKeyStore(
                 LogKeysUnavailable(logger, stream.Issuer, exception.GetType().Name, exception.Message);
                 if (entry.Keys is null || force)
                 {
+                    entry.FailedAt = entry.LastAttempt;
                     throw exception as TransmitterUnavailableException
                         ?? new TransmitterUnavailableException($"The keys of transmitter {stream.Issuer} could not be read.", exception);
                 }
@@ -163,6 +174,9 @@ internal sealed partial class TransmitterKeyStore(
         public DateTimeOffset FetchedAt { get; set; }
 
         public DateTimeOffset LastAttempt { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>When a read of a stream without keys last failed.</summary>
+        public DateTimeOffset FailedAt { get; set; } = DateTimeOffset.MinValue;
     }
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Read {Count} keys of transmitter {Issuer}")]
