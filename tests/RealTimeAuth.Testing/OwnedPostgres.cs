@@ -25,7 +25,7 @@ public sealed class OwnedPostgres : IAsyncDisposable
         var run = RunDirectory.Create();
         try
         {
-            return new OwnedPostgres(run, await PostgresServer.StartAsync(binDirectory, run));
+            return new OwnedPostgres(run, await PostgresServer.StartAsync(binDirectory, run, durable: true));
         }
         catch
         {

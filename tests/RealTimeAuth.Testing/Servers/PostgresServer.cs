@@ -21,9 +21,11 @@ internal sealed class PostgresServer
     private readonly string _dataDirectory;
     private readonly string _socketDirectory;
     private readonly string _logFile;
+    private readonly bool _durable;
 
-    private PostgresServer(string binDirectory, string folder, int port)
+    private PostgresServer(string binDirectory, string folder, int port, bool durable = false)
     {
+        _durable = durable;
         _pgCtl = Path.Combine(binDirectory, "pg_ctl");
         _dataDirectory = DataDirectory(folder);
         _socketDirectory = Path.Combine(folder, "socket");
@@ -45,7 +47,12 @@ internal sealed class PostgresServer
     /// <summary>The account to run PostgreSQL binaries as: <c>postgres</c> when we are root, else ourselves.</summary>
     private static string? RunAsUser => Environment.IsPrivilegedProcess ? ServiceAccount : null;
 
-    public static async Task<PostgresServer> StartAsync(string binDirectory, RunDirectory run)
+    /// <summary>
+    /// Creates and starts a cluster. The shared one trades durability for speed; a <paramref name="durable"/> one keeps
+    /// every commit through a crash (<c>synchronous_commit</c> on), for a test that kills it: with commits acknowledged
+    /// before their WAL left shared memory, a kill lost rows the server had been told were written.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(string binDirectory, RunDirectory run, bool durable = false)
     {
         var folder = run.CreateFolder(FolderName);
         Directory.CreateDirectory(Path.Combine(folder, "socket"));
@@ -60,7 +67,7 @@ internal sealed class PostgresServer
 
         for (var attempt = 1; attempt <= StartAttempts; attempt++)
         {
-            var server = new PostgresServer(binDirectory, folder, FreePort.Pick());
+            var server = new PostgresServer(binDirectory, folder, FreePort.Pick(), durable);
             if (await server.TryStartAsync())
             {
                 return server;
@@ -119,7 +126,7 @@ internal sealed class PostgresServer
     {
         File.Delete(_logFile);
         var options = $"-p {Port} -k {_socketDirectory} -c listen_addresses=127.0.0.1"
-            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            + (_durable ? " -c synchronous_commit=on" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
             // Each functional test starts its own server replicas with their own pools, and each replica's background
             // jobs (log reader, audit writer, sweeps) hold connections too; 400 ran out once the hardening tests came.
             + " -c max_connections=1000";
