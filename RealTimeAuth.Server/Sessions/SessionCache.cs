@@ -44,6 +44,28 @@ public sealed class SessionCache
         return Active(snapshot);
     }
 
+    /// <summary>Whether this user has a live session held here, without copying the user's index as <see cref="ActiveOf"/> does.</summary>
+    public bool HasActive(string issuer, string subject)
+    {
+        if (!_activeByUser.TryGetValue((issuer, subject), out var ids))
+        {
+            return false;
+        }
+
+        lock (ids)
+        {
+            foreach (var id in ids)
+            {
+                if (Find(id) is { IsActive: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Drops the sessions revoked before <paramref name="cutoff"/> (and their chains and index entries), as a replica
     /// starting now would not load them (<c>Replica:RevokedRetention</c>): a token of one is then refused as unknown

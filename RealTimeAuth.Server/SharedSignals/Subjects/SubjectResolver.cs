@@ -157,7 +157,7 @@ internal sealed class SubjectResolver(RtaDbContext db, SessionCache cache)
     /// </summary>
     private async Task<List<SubjectUser>> UsersWithSubjectAsync(string[] issuers, string subject, CancellationToken cancellationToken)
     {
-        var live = issuers.Where(issuer => cache.ActiveOf(issuer, subject).Any()).ToList();
+        var live = issuers.Where(issuer => cache.HasActive(issuer, subject)).ToList();
         var others = issuers.Except(live).ToList();
         var known = others.Count == 0 ? [] : await IssuersWithSessionsAsync(others, subject, cancellationToken);
         return [.. issuers.Where(issuer => live.Contains(issuer) || known.Contains(issuer)).Select(issuer => new SubjectUser(issuer, subject))];

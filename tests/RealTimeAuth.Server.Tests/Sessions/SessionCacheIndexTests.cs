@@ -25,6 +25,8 @@ public sealed class SessionCacheIndexTests
         var found = cache.ActiveOf(alice.Issuer, alice.Subject).Select(session => session.Id).Order().ToArray();
 
         Assert.Equal(new[] { alice.Id, aliceChild.Id }.Order().ToArray(), found);
+        Assert.True(cache.HasActive(alice.Issuer, alice.Subject));
+        Assert.False(cache.HasActive("https://nobody.test", alice.Subject));
     }
 
     [Fact]
@@ -37,6 +39,7 @@ public sealed class SessionCacheIndexTests
         cache.Apply(new SessionChange(SessionChangeKind.Revoked, TestSessions.Revoked(alice, At), 2, At, "r", null));
 
         Assert.Empty(cache.ActiveOf(alice.Issuer, alice.Subject));
+        Assert.False(cache.HasActive(alice.Issuer, alice.Subject));
     }
 
     [Fact]
