@@ -5,7 +5,6 @@ namespace RealTimeAuth.Server.Exchange;
 /// <summary>The RFC 8693-shaped token exchange: clients, trusted issuers (options <c>Exchange</c>, validated at start), nonces.</summary>
 public static class ExchangeModule
 {
-    /// <summary>Needs an <see cref="ISubjectAccessGate"/> (the Shared Signals module registers it).</summary>
     public static IHostApplicationBuilder AddExchange(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ExchangeOptions>()

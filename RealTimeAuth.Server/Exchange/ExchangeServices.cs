@@ -16,7 +16,6 @@ internal sealed record ExchangeServices(
     IReplicaCurrency Replica,
     SessionCreator Sessions,
     ProofVerifier Proofs,
-    ISubjectAccessGate AccessGate,
     ILiveChannelEndpoints LiveChannel,
     IOptionsMonitor<ExchangeOptions> Options,
     CallerRateLimiter Limits,

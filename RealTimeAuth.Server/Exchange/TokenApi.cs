@@ -118,12 +118,6 @@ public static class TokenApi
             return Fail(subjectError!);
         }
 
-        // A user a Shared Signals transmitter reported disabled, purged or compromised gets no new session.
-        if (await services.AccessGate.IsBlockedAsync(newSession.Issuer, newSession.Subject, newSession.UserContext, cancellationToken))
-        {
-            return Fail(OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.UserBlocked, "The user is disabled."));
-        }
-
         spent.AddNonce(client.ClientId!, request.Nonce);
         if (await spent.ClaimAsync() is { } replayed)
         {
@@ -229,6 +223,8 @@ public static class TokenApi
             OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.ParentNotActive, "The parent session is no longer active."),
         SessionCreationError.ScopeExceedsParent =>
             OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.ScopeExceedsParent, "A delegated session cannot hold a scope its parent lacks."),
+        // A user a Shared Signals transmitter reported disabled, purged or compromised gets no new session.
+        SessionCreationError.UserBlocked => OAuthErrorResult.InvalidGrant(ExchangeRejectionReasons.UserBlocked, "The user is disabled."),
         SessionCreationError.NoScopes => OAuthErrorResult.InvalidScope(ExchangeRejectionReasons.NoScopeGranted, "No scope could be granted."),
         SessionCreationError.DelegationTooDeep =>
             OAuthErrorResult.InvalidRequest(ExchangeRejectionReasons.DelegationTooDeep, "The delegation tree is already as deep as allowed."),

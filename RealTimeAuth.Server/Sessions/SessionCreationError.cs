@@ -17,6 +17,9 @@ public enum SessionCreationError
     /// <summary>No requested scope can be granted (invalid_scope).</summary>
     NoScopes,
 
+    /// <summary>The user is blocked: a Shared Signals transmitter reported them disabled, purged or compromised (invalid_grant).</summary>
+    UserBlocked,
+
     /// <summary>This replica cannot prove it is current, so it refuses to decide (temporarily_unavailable).</summary>
     ReplicaNotCurrent,
 }

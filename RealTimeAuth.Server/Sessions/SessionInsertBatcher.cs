@@ -8,7 +8,8 @@ namespace RealTimeAuth.Server.Sessions;
 /// <summary>
 /// Writes new sessions in groups. One loop takes every session queued since its last write (up to
 /// <see cref="MaxBatch"/>) into one transaction: one append lock, one check of the parents, one batch of inserts with a
-/// <c>session.created</c> entry each, one commit, one wait for this replica to apply them. Concurrent exchanges
+/// <c>session.created</c> entry each, one commit, one wait for this replica to apply them; the users' blocks are asked
+/// once for the batch, under the lock (<see cref="INewSessionGate"/>). Concurrent exchanges
 /// otherwise each held the cluster-wide append lock for four round trips and woke the replica loop once more, which is
 /// what bound the exchange rate (ADR 0023). A lone exchange is a batch of one and waits for nobody.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
 
     /// <summary>
     /// Inserts the session and returns once this replica has applied it: <see cref="SessionCreationError.None"/>, or
-    /// <see cref="SessionCreationError.ParentNotActive"/> when its parent was revoked before the write. A failed write
+    /// <see cref="SessionCreationError.ParentNotActive"/> when its parent was revoked before the write, or
+    /// <see cref="SessionCreationError.UserBlocked"/> when a gate refuses its user. A failed write
     /// throws, for every session of its batch; so does a replica that is stopping.
     /// </summary>
     public Task<SessionCreationError> InsertAsync(SessionState session, string actor, CancellationToken cancellationToken)
@@ -90,6 +92,7 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
         var activeParents = parents.Length == 0
             ? []
             : (await db.Sessions.AsNoTracking().Where(row => parents.Contains(row.Id) && row.Status == Active).Select(row => row.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var blocked = await BlockedAsync(scope.ServiceProvider, db, batch, cancellationToken);
         var written = new List<PendingInsert>(batch.Count);
         EventLogRecord? last = null;
         foreach (var item in batch)
@@ -97,6 +100,12 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
             if (item.Session.ParentId is { } parent && !activeParents.Contains(parent))
             {
                 item.Done.TrySetResult(SessionCreationError.ParentNotActive);
+                continue;
+            }
+
+            if (blocked.Contains(item.Session.Id))
+            {
+                item.Done.TrySetResult(SessionCreationError.UserBlocked);
                 continue;
             }
 
@@ -115,6 +124,19 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
         await transaction.CommitAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SessionChangePublisher>().PublishAsync(last.Sequence, cancellationToken);
         written.ForEach(item => item.Done.TrySetResult(SessionCreationError.None));
+    }
+
+    private static async Task<HashSet<Guid>> BlockedAsync(
+        IServiceProvider services, RtaDbContext db, List<PendingInsert> batch, CancellationToken cancellationToken)
+    {
+        var blocked = new HashSet<Guid>();
+        var sessions = batch.ConvertAll(item => item.Session);
+        foreach (var gate in services.GetServices<INewSessionGate>())
+        {
+            blocked.UnionWith(await gate.RefusedAsync(db, sessions, cancellationToken));
+        }
+
+        return blocked;
     }
 
     private sealed record PendingInsert(SessionState Session, string Actor)

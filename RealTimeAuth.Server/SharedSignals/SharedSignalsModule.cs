@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using RealTimeAuth.Server.Exchange;
 using RealTimeAuth.Server.Hosting;
+using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Server.SharedSignals.Admin;
 using RealTimeAuth.Server.SharedSignals.Client;
 using RealTimeAuth.Server.SharedSignals.Effects;
@@ -13,7 +13,7 @@ namespace RealTimeAuth.Server.SharedSignals;
 
 /// <summary>
 /// The Shared Signals receiver: trusted transmitters (options <c>SharedSignals</c>, validated at start), stream management,
-/// SET validation, the durable applier and the effects, and the exchange's <see cref="ISubjectAccessGate"/>.
+/// SET validation, the durable applier and the effects, and the sessions' <see cref="INewSessionGate"/>.
 /// </summary>
 public static class SharedSignalsModule
 {
@@ -49,7 +49,7 @@ public static class SharedSignalsModule
         services.AddScoped<SetProcessor>();
         services.AddScoped<SubjectResolver>();
         services.AddScoped<SubjectStatusStore>();
-        services.AddScoped<ISubjectAccessGate, SubjectAccessGate>();
+        services.AddSingleton<INewSessionGate, SubjectAccessGate>();
         services.AddScoped<SessionRevoker>();
         services.AddScoped<RevocationEffects>();
         services.AddScoped<ContextEffects>();

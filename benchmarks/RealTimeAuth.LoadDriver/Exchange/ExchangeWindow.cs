@@ -7,14 +7,16 @@ namespace RealTimeAuth.LoadDriver.Exchange;
 /// <param name="Duration">The window; exchanges answered after it are not counted.</param>
 /// <param name="LatenciesMs">Request to response of each successful exchange.</param>
 /// <param name="Errors">Exchanges the token endpoint refused.</param>
-/// <param name="ServerCpu">CPU time the server process used during the window.</param>
+/// <param name="Cpu">CPU time the server, this driver, PostgreSQL and the whole machine used during the window.</param>
 /// <param name="FirstError">One failed exchange as the token endpoint answered it, to say why.</param>
 internal sealed record ExchangeWindow(
-    int Concurrency, TimeSpan Duration, IReadOnlyList<double> LatenciesMs, int Errors, string? FirstError, TimeSpan ServerCpu)
+    int Concurrency, TimeSpan Duration, IReadOnlyList<double> LatenciesMs, int Errors, string? FirstError, CpuAccount Cpu)
 {
     public double PerSecond => LatenciesMs.Count / Duration.TotalSeconds;
 
     public Distribution Latency => Distribution.Of(LatenciesMs);
 
-    public double ServerCpuMsPerExchange => LatenciesMs.Count == 0 ? double.NaN : ServerCpu.TotalMilliseconds / LatenciesMs.Count;
+    public double ServerCpuMsPerExchange => PerExchange(Cpu.Server);
+
+    public double PerExchange(TimeSpan time) => LatenciesMs.Count == 0 ? double.NaN : time.TotalMilliseconds / LatenciesMs.Count;
 }

@@ -52,7 +52,9 @@ internal sealed record CpuAccount(TimeSpan Server, TimeSpan Driver, TimeSpan Pos
 
             if (StatFields(Path.Combine(directory, "stat"), out var command) is { } fields && command == "postgres")
             {
-                total += Ticks(fields[11], fields[12]);
+                // With the time of exited children (cutime, cstime): a backend or autovacuum worker that ends inside
+                // the window moves its time to the postmaster's, where it is still counted, not lost.
+                total += Ticks(fields[11], fields[12]) + Ticks(fields[13], fields[14]);
             }
         }
 

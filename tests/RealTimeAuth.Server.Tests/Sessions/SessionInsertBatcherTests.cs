@@ -58,7 +58,53 @@ public sealed class SessionInsertBatcherTests(InfrastructureFixture infrastructu
         Assert.True(results[1].Succeeded, $"Not created: {results[1].Error}");
     }
 
-    private static async Task<SessionCreationResult> CreateChildAsync(LiveServer server, Guid parentId)
+    [Fact]
+    public async Task UserBlockedUnderneathTheCache_BySubjectOrEmail_RefusedInTheBatch_BatchmateWritten()
+    {
+        await using var server = await LiveServer.StartAsync(infrastructure, "session_batch_blocked");
+        var bySubject = $"blocked-{Guid.NewGuid():N}";
+        var byEmail = $"mallory-{Guid.NewGuid():N}";
+        await using (var scope = server.Factory.Services.CreateAsyncScope())
+        {
+            // Written to the table only, as a transmitter's block committed by another replica a moment ago.
+            var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
+            db.SubjectStatuses.Add(Block("iss_sub", bySubject));
+            db.SubjectStatuses.Add(Block("email", $"{byEmail}@example.com"));
+            await db.SaveChangesAsync();
+        }
+
+        var results = await Task.WhenAll(
+            CreateRootAsync(server, bySubject, email: null),
+            CreateRootAsync(server, byEmail, email: $"{byEmail.ToUpperInvariant()}@Example.com"),
+            CreateRootAsync(server, $"carol-{Guid.NewGuid():N}", email: "carol@example.com"));
+
+        Assert.Equal(SessionCreationError.UserBlocked, results[0].Error);
+        Assert.Equal(SessionCreationError.UserBlocked, results[1].Error);
+        Assert.True(results[2].Succeeded, $"Not created: {results[2].Error}");
+        await using var check = server.Factory.Services.CreateAsyncScope();
+        var rows = check.ServiceProvider.GetRequiredService<RtaDbContext>().Sessions;
+        Assert.False(await rows.AnyAsync(row => row.Subject == bySubject || row.Subject == byEmail));
+    }
+
+    private static SubjectStatusEntity Block(string format, string value) => new()
+    {
+        Format = format,
+        Issuer = "https://idp.test",
+        Value = value,
+        SetBy = "https://idp.test",
+        Status = "disabled",
+        EventType = "https://schemas.openid.net/secevent/risc/event-type/account-disabled",
+        Jti = Guid.NewGuid().ToString("N"),
+        UpdatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static Task<SessionCreationResult> CreateChildAsync(LiveServer server, Guid parentId) =>
+        CreateAsync(server, "alice", parentId, SecurityContext.Empty);
+
+    private static Task<SessionCreationResult> CreateRootAsync(LiveServer server, string subject, string? email) =>
+        CreateAsync(server, subject, parentId: null, email is null ? SecurityContext.Empty : SecurityContext.Empty.With("user.email", email));
+
+    private static async Task<SessionCreationResult> CreateAsync(LiveServer server, string subject, Guid? parentId, SecurityContext user)
     {
         await using var scope = server.Factory.Services.CreateAsyncScope();
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
@@ -66,12 +112,12 @@ public sealed class SessionInsertBatcherTests(InfrastructureFixture infrastructu
             new NewSessionRequest
             {
                 Issuer = "https://idp.test",
-                Subject = "alice",
+                Subject = subject,
                 ClientId = "agent",
                 Agent = new AgentIdentity($"agent-{Guid.NewGuid():N}", "Batched agent", "agent", "tests"),
                 ParentId = parentId,
                 RequestedScopes = ["records:read"],
-                UserContext = SecurityContext.Empty,
+                UserContext = user,
                 KeyThumbprint = new DpopProofWriter(key, TimeProvider.System).JwkThumbprint,
             },
             "test",
