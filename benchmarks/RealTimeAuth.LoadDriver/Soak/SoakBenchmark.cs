@@ -3,6 +3,7 @@ using RealTimeAuth.LoadDriver.Cli;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting;
 using RealTimeAuth.LoadDriver.Revocation;
+using RealTimeAuth.Sdk;
 
 namespace RealTimeAuth.LoadDriver.Soak;
 
@@ -32,13 +33,14 @@ internal static class SoakBenchmark
             var clock = Stopwatch.StartNew();
             var revocations = new List<SoakRevocation>();
             var samples = new List<SoakSample>();
+            var refusedConnects = new List<TimeSpan>();
             await Task.WhenAll(
                 decisions.RunAsync(settings.Duration, cancellationToken),
-                RevokeAsync(pool, slots, new Revoker(admin, environment.AdminToken), settings, clock, revocations, cancellationToken),
+                RevokeAsync(pool, slots, new Revoker(admin, environment.AdminToken), settings, clock, revocations, refusedConnects, cancellationToken),
                 SampleAsync(environment.Server, decisions, settings, clock, samples, cancellationToken));
 
             var report = new SoakReport(settings, start.Describe(MachineInfo.Capture()), samples, revocations, decisions,
-                StreamDrops.Of(slots.All()), environment.Server.Log.Snapshot());
+                StreamDrops.Of(slots.All()), environment.Server.Log.Snapshot(), refusedConnects);
             report.Print(Console.Out);
             await report.SaveAsync(cancellationToken);
             return report.Passed ? 0 : 1;
@@ -53,11 +55,20 @@ internal static class SoakBenchmark
     }
 
     private static async Task RevokeAsync(
-        AgentPool pool, SoakSlots slots, Revoker revoker, SoakSettings settings, Stopwatch clock, List<SoakRevocation> revocations, CancellationToken cancellationToken)
+        AgentPool pool, SoakSlots slots, Revoker revoker, SoakSettings settings, Stopwatch clock, List<SoakRevocation> revocations,
+        List<TimeSpan> refusedConnects, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(settings.RevokeEvery);
+        int? unfilled = null;
         for (var index = 0; await timer.WaitForNextTickAsync(cancellationToken) && clock.Elapsed < settings.Duration; index++)
         {
+            // A slot whose replacement was refused is filled before anything else is revoked.
+            if (unfilled is { } pending)
+            {
+                unfilled = await TryFillAsync(pool, slots, pending, refusedConnects, clock, cancellationToken) ? null : pending;
+                continue;
+            }
+
             var slot = index % slots.Count;
             var agent = slots.BeginReplace(slot);
             var issued = clock.Elapsed;
@@ -69,7 +80,27 @@ internal static class SoakBenchmark
             }
 
             await AgentShard.CloseAsync(agent);
+            unfilled = await TryFillAsync(pool, slots, slot, refusedConnects, clock, cancellationToken) ? null : slot;
+        }
+    }
+
+    /// <summary>
+    /// Connects the slot's replacement. A server that cannot prove it is current refuses exchanges (fail closed,
+    /// ADR 0003); past <see cref="ExchangeRetry"/>'s patience that is recorded, not a crash of the run, and tried again.
+    /// </summary>
+    private static async Task<bool> TryFillAsync(
+        AgentPool pool, SoakSlots slots, int slot, List<TimeSpan> refusedConnects, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
             slots.EndReplace(slot, await pool.ConnectAsync(slot, cancellationToken));
+            return true;
+        }
+        catch (RtaExchangeException refused) when (refused.Error == "temporarily_unavailable")
+        {
+            refusedConnects.Add(clock.Elapsed);
+            Progress.Write($"Replacement agent for slot {slot} refused after {ExchangeRetry.Attempts} tries ({refused.Message}); trying again.");
+            return false;
         }
     }
 

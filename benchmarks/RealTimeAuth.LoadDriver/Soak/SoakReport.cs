@@ -16,7 +16,8 @@ internal sealed class SoakReport(
     IReadOnlyList<SoakRevocation> revocations,
     DecisionLoad decisions,
     StreamDrops drops,
-    (IReadOnlyList<ServerLogEntry> Counted, IReadOnlyList<ServerLogEntry> Ignored) log)
+    (IReadOnlyList<ServerLogEntry> Counted, IReadOnlyList<ServerLogEntry> Ignored) log,
+    IReadOnlyList<TimeSpan> refusedConnects)
 {
     private const double Megabyte = 1024 * 1024;
 
@@ -65,6 +66,10 @@ internal sealed class SoakReport(
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {log.Ignored.Count(entry => ServerLogTally.Ignored.First(r => r.Rule == rule).Matches(entry))}× {rule}"));
         }
 
+        text.AppendLine(refusedConnects.Count == 0
+            ? "Replacement agents refused (server not current, after every retry): none."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Replacement agents refused (server not current, after every retry): {refusedConnects.Count}, at {string.Join(", ", refusedConnects.Select(at => $"{at.TotalMinutes:0.0} min"))}; each slot was filled on a later try."));
         text.AppendLine();
         text.AppendLine(Passed ? "PASSED: every revocation delivered, no warning or error logged." : "FAILED: see the missed revocations and log entries above.");
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"CSV: {settings.Out}; series: {SeriesPath}, {RevocationsPath}"));
