@@ -50,6 +50,12 @@ internal static class FaultTimelineChart
             plot.Axes.SetLimitsY(0, Math.Max(1, rightTop) * 1.6, plot.Axes.Right);
         }
 
+        // The whole run, whichever axis its lines use (autoscaling follows the left axis only).
+        if (binStartsSeconds.Length > 0)
+        {
+            plot.Axes.SetLimitsX(binStartsSeconds[0], Math.Max(binStartsSeconds[^1], marks.Select(mark => mark.AtSeconds).DefaultIfEmpty(0).Max()) + 1);
+        }
+
         // Headroom above the lines keeps the legend off the data.
         var top = lines.Where(line => !line.RightAxis).SelectMany(line => line.PerSecond).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.6, plot.Axes.Left);
