@@ -1,6 +1,7 @@
 using RealTimeAuth.LoadDriver.Authorize;
 using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
+using RealTimeAuth.LoadDriver.Faults;
 using RealTimeAuth.LoadDriver.Hosting;
 using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
@@ -70,6 +71,14 @@ internal static class DriverCommands
                          --warmup-seconds 300           samples before this are left out of the memory slope
                          --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
                          --out PATH                     CSV (memory and revocation series beside it; NAME-timeline.png)
+          faults       Kills what the run owns under load and reports the window: its Redis mid-storm (redis), its
+                       PostgreSQL (postgres), one of two replicas with SIGKILL (replica), streams that never read
+                       beside storms (slow). Each scenario on fresh processes, about 2 minutes. Exits 1 if a
+                       requirement is not met (lost or duplicated revocation, a 500, no recovery, …).
+                         --scenario redis,postgres,replica,slow   scenarios, in this order
+                         --agents 1000                  agents of the storm (redis, slow) or of the killed replica
+                         --outage-seconds 10            how long Redis or PostgreSQL stays down
+                         --out PATH                     BASE.csv → BASE-SCENARIO.csv, -events.csv, -timeline.png
 
         Every command writes a PNG beside its CSV (same base name): its latency distribution as a percentile plot;
         revocation with several --agents phases also writes NAME-vs-agents.png.
@@ -111,6 +120,10 @@ internal static class DriverCommands
                     var storm = StormSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => StormBenchmark.RunAsync(storm, cancellationToken));
+                case "faults":
+                    var faults = FaultsSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => FaultsBenchmark.RunAsync(faults, cancellationToken), RunBound);
                 case "soak":
                     var soak = SoakSettings.From(line);
                     line.EnsureAllRead();
