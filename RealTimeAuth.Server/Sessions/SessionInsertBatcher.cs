@@ -91,7 +91,7 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
             ? []
             : (await db.Sessions.AsNoTracking().Where(row => parents.Contains(row.Id) && row.Status == Active).Select(row => row.Id).ToListAsync(cancellationToken)).ToHashSet();
         var written = new List<PendingInsert>(batch.Count);
-        EventLogRecord? last = null;
+        var entries = new List<EventLogRecord>(batch.Count);
         foreach (var item in batch)
         {
             if (item.Session.ParentId is { } parent && !activeParents.Contains(parent))
@@ -101,11 +101,11 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
             }
 
             db.Sessions.Add(item.Session.ToEntity());
-            last = events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Session.Id]), item.Actor);
+            entries.Add(events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Session.Id]), item.Actor));
             written.Add(item);
         }
 
-        if (last is null)
+        if (entries.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return;
@@ -113,7 +113,7 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SessionChangePublisher>().PublishAsync(last.Sequence, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SessionChangePublisher>().PublishAsync(db, entries, cancellationToken);
         written.ForEach(item => item.Done.TrySetResult(SessionCreationError.None));
     }
 
