@@ -23,7 +23,21 @@ public sealed class AppliedSequence
         }
     }
 
-    /// <summary>Completes once <paramref name="sequence"/> is applied; <paramref name="requestRead"/> asks for a read of the log.</summary>
+    /// <summary>Whether a caller waits for an entry after <paramref name="sequence"/>.</summary>
+    public bool HasWaitersBeyond(long sequence)
+    {
+        foreach (var (_, wanted) in _waiters)
+        {
+            if (wanted > sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Completes once <paramref name="sequence"/> is applied; <paramref name="requestRead"/> wakes the synchronizer.</summary>
     public async Task WaitAsync(long sequence, Action requestRead, CancellationToken cancellationToken)
     {
         if (Last >= sequence)

@@ -46,7 +46,7 @@ public sealed class EventLogWriter(TimeProvider timeProvider, ReplicaIdentity re
         {
             Sequence = reserved,
             Type = type,
-            OccurredAt = timeProvider.GetUtcNow(),
+            OccurredAt = ToMicroseconds(timeProvider.GetUtcNow()),
             Payload = JsonSerializer.Serialize(payload, payload.GetType()),
             Actor = actor,
             TraceParent = Activity.Current?.Id,
@@ -55,4 +55,7 @@ public sealed class EventLogWriter(TimeProvider timeProvider, ReplicaIdentity re
         db.EventLog.Add(entry);
         return entry;
     }
+
+    // PostgreSQL keeps microseconds: an entry announced from memory must equal the one read back from the log.
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }

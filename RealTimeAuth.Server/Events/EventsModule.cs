@@ -11,6 +11,9 @@ public static class EventsModule
         services.AddValidatedOptions<ReplicaOptions>(builder.Configuration, ReplicaOptions.SectionName);
         services.AddSingleton<ReplicaIdentity>();
         services.AddSingleton<EventLogWriter>();
+        services.AddSingleton<AnnouncementKey>();
+        services.AddSingleton<AnnouncedEntries>();
+        services.AddSingleton<AnnouncementListener>();
         services.AddSingleton<EventAnnouncer>();
         services.AddSingleton<AppliedSequence>();
         services.AddSingleton<ReplicaSynchronizer>();

@@ -18,6 +18,13 @@ public sealed class ReplicaOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan MaxStaleness { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The largest announcement, in bytes, that carries its entries on Redis; a larger one carries only the sequence and
+    /// the other replicas read the log (ADR 0025). A thousand sessions revoked at once fit in the default.
+    /// </summary>
+    [Range(64, 1024 * 1024)]
+    public int MaxAnnouncementBytes { get; set; } = 64 * 1024;
+
     /// <summary>Revoked sessions younger than this are loaded at start, so their tokens read "revoked", not "unknown".</summary>
     public TimeSpan RevokedRetention { get; set; } = TimeSpan.FromHours(1);
 }

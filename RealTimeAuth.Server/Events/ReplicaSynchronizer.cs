@@ -4,20 +4,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Telemetry;
-using StackExchange.Redis;
 
 namespace RealTimeAuth.Server.Events;
 
 /// <summary>
-/// Keeps this replica equal to the event log: loads a snapshot at start, then reads entries in sequence order whenever
-/// Redis announces one and at every poll interval, so a lost announcement (Redis restart, disconnect) only delays it. What
+/// Keeps this replica equal to the event log: loads a snapshot at start, then applies entries in sequence order, each once:
+/// those announced (<see cref="AnnouncedEntries"/>) that continue exactly from the last applied, and otherwise what a read of
+/// the log finds after it. The log is read at every poll interval, for a hint, a gap, or a caller waiting for more, so a lost
+/// announcement (Redis restart, disconnect) only delays a replica (ADR 0003, 0025). What
 /// an entry means is the business of the <see cref="IEventLogObserver"/>s (sessions, keys, the active policy); this class
 /// only reads the log and hands them their entries. It knows when it last proved itself current; past
 /// <see cref="ReplicaOptions.MaxStaleness"/> decisions are refused.
 /// </summary>
 internal sealed partial class ReplicaSynchronizer(
     IServiceScopeFactory scopeFactory,
-    IConnectionMultiplexer redis,
+    AnnouncementListener listener,
+    AnnouncedEntries announced,
     DatabaseMigrationState migrations,
     AppliedSequence applied,
     IOptions<ReplicaOptions> options,
@@ -37,7 +39,7 @@ internal sealed partial class ReplicaSynchronizer(
     private readonly ConcurrentQueue<TaskCompletionSource> _catchUpWaiters = new();
     private readonly IEventLogObserver[] _observers = [.. observers];
     private long _lastVerifiedTicks;
-    private int _subscribed;
+    private int _readRequested;
     private volatile bool _loaded;
 
     public bool IsCurrent =>
@@ -53,7 +55,7 @@ internal sealed partial class ReplicaSynchronizer(
 
     /// <summary>Completes once this replica has applied the entry <paramref name="sequence"/>.</summary>
     public Task WaitForAppliedAsync(long sequence, CancellationToken cancellationToken) =>
-        applied.WaitAsync(sequence, Signal, cancellationToken);
+        applied.WaitAsync(sequence, Wake, cancellationToken);
 
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +79,14 @@ internal sealed partial class ReplicaSynchronizer(
     /// </summary>
     public void Signal()
     {
-        // Two callers may both see zero and release twice; that costs one extra read, never a missed one.
+        Volatile.Write(ref _readRequested, 1);
+        Wake();
+    }
+
+    /// <summary>Wakes the loop to apply what was announced; it reads the log too if a caller waits for more.</summary>
+    private void Wake()
+    {
+        // Two callers may both see zero and release twice; that costs one extra pass, never a missed one.
         if (_signal.CurrentCount == 0)
         {
             _signal.Release();
@@ -87,15 +96,22 @@ internal sealed partial class ReplicaSynchronizer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.Completion.WaitAsync(stoppingToken);
-        await SubscribeAsync();
+        announced.Arrived = Wake;
+        await listener.SubscribeAsync(readLog: Signal);
         await LoadSnapshotWithRetryAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                await ReadLogAsync(stoppingToken);
+                var woken = await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                var requested = Interlocked.Exchange(ref _readRequested, 0) == 1;
+                var gap = await ApplyAnnouncedAsync(stoppingToken);
+                if (!woken || requested || gap || MustReadLog())
+                {
+                    await ReadLogAsync(stoppingToken);
+                    announced.DropStranded();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -109,34 +125,43 @@ internal sealed partial class ReplicaSynchronizer(
     }
 
     /// <summary>
-    /// Listens for announcements. With Redis down at start this must not stop the replica (the log poll keeps it current),
-    /// so a failed subscription is logged and tried again when the connection comes back; the multiplexer renews one
-    /// that succeeded by itself. A reconnect also reads the log, for announcements lost while Redis was away.
+    /// Whether this pass reads the log though it was not asked to: a caller waits for an entry not yet applied, or the last
+    /// read is a poll interval old (announcements alone never prove the replica current).
     /// </summary>
-    private async Task SubscribeAsync()
-    {
-        redis.ConnectionRestored += (_, _) =>
-        {
-            Signal();
-            if (Volatile.Read(ref _subscribed) == 0)
-            {
-                _ = TrySubscribeAsync();
-            }
-        };
-        await TrySubscribeAsync();
-    }
+    private bool MustReadLog() =>
+        !_catchUpWaiters.IsEmpty
+        || applied.HasWaitersBeyond(applied.Last)
+        || timeProvider.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastVerifiedTicks) >= options.Value.PollInterval.Ticks;
 
-    private async Task TrySubscribeAsync()
+    /// <summary>
+    /// Applies the announced entries that continue exactly from the last applied, without reading the log; true when
+    /// later ones wait behind a gap (a sequence rolled back or not announced), which only the log can fill. Applying them
+    /// proves nothing about what was not announced, so it leaves the replica's currency as it was.
+    /// </summary>
+    private async Task<bool> ApplyAnnouncedAsync(CancellationToken cancellationToken)
     {
+        var run = announced.TakeNext(applied.Last, out var gap);
+        if (run.Count == 0)
+        {
+            return gap;
+        }
+
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(EventAnnouncer.Channel, (_, _) => Signal());
-            Volatile.Write(ref _subscribed, 1);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await ApplyAsync(scope.ServiceProvider.GetRequiredService<RtaDbContext>(), run, cancellationToken);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogSubscribeFailed(logger, exception.GetType().Name);
+            // The log has the same entries: read them there.
+            LogCatchUpFailed(logger, exception.GetType().Name, exception.Message);
+            return true;
         }
+
+        applied.Advance(run[^1].Sequence);
+        telemetry.AnnouncedEntriesApplied.Add(run.Count);
+        EntriesApplied?.Invoke(run);
+        return gap;
     }
 
     private async Task LoadSnapshotWithRetryAsync(CancellationToken stoppingToken)
@@ -240,10 +265,6 @@ internal sealed partial class ReplicaSynchronizer(
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Loaded the event log's state up to event {Sequence}")]
     private static partial void LogSnapshotLoaded(ILogger logger, long sequence);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
-        Message = "Could not listen for event announcements on Redis ({Error}); polling the log until Redis is back")]
-    private static partial void LogSubscribeFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the event log failed ({Error}: {Reason}); retrying")]
     private static partial void LogCatchUpFailed(ILogger logger, string error, string reason);

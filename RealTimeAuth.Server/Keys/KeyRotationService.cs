@@ -65,7 +65,7 @@ internal sealed partial class KeyRotationService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await store.ReloadAsync(cancellationToken);
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
     }
 
     private bool CreateIfDue(RtaDbContext db, List<SigningKeyEntity> keys, DateTimeOffset now)

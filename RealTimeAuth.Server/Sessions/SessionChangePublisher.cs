@@ -1,3 +1,4 @@
+using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 
 namespace RealTimeAuth.Server.Sessions;
@@ -8,9 +9,10 @@ namespace RealTimeAuth.Server.Sessions;
 /// </summary>
 public sealed class SessionChangePublisher(EventAnnouncer announcer, IReplicaCurrency replica)
 {
-    public async Task PublishAsync(long sequence, CancellationToken cancellationToken)
+    /// <summary>Announces <paramref name="entries"/>, committed by <paramref name="db"/>, and waits until they are applied here.</summary>
+    public async Task PublishAsync(RtaDbContext db, IReadOnlyList<EventLogRecord> entries, CancellationToken cancellationToken)
     {
-        await announcer.AnnounceAsync(sequence);
-        await replica.WaitForAppliedAsync(sequence, cancellationToken);
+        await announcer.AnnounceAsync(db, entries);
+        await replica.WaitForAppliedAsync(entries[^1].Sequence, cancellationToken);
     }
 }

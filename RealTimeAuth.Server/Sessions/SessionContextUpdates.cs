@@ -106,7 +106,7 @@ public sealed class SessionContextUpdates(
         var entry = events.Append(db, RtaEventTypes.SessionContextChanged, new SessionEventPayload(changed, reason), actor);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await publisher.PublishAsync(entry.Sequence, cancellationToken);
+        await publisher.PublishAsync(db, [entry], cancellationToken);
         return changed;
     }
 }

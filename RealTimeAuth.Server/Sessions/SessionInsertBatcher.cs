@@ -94,7 +94,7 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
             : (await db.Sessions.AsNoTracking().Where(row => parents.Contains(row.Id) && row.Status == Active).Select(row => row.Id).ToListAsync(cancellationToken)).ToHashSet();
         var blocked = await BlockedAsync(scope.ServiceProvider, db, batch, cancellationToken);
         var written = new List<PendingInsert>(batch.Count);
-        EventLogRecord? last = null;
+        var entries = new List<EventLogRecord>(batch.Count);
         foreach (var item in batch)
         {
             if (item.Session.ParentId is { } parent && !activeParents.Contains(parent))
@@ -110,11 +110,11 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
             }
 
             db.Sessions.Add(item.Session.ToEntity());
-            last = events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Session.Id]), item.Actor);
+            entries.Add(events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Session.Id]), item.Actor));
             written.Add(item);
         }
 
-        if (last is null)
+        if (entries.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return;
@@ -122,7 +122,7 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SessionChangePublisher>().PublishAsync(last.Sequence, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SessionChangePublisher>().PublishAsync(db, entries, cancellationToken);
         written.ForEach(item => item.Done.TrySetResult(SessionCreationError.None));
     }
 

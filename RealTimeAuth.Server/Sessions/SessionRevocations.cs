@@ -95,12 +95,12 @@ public sealed partial class SessionRevocations(
                 return RevocationResult.None;
             }
 
-            events.Append(db, RtaEventTypes.SessionsRevoked, new SessionEventPayload(revoked, reason, detail, now, named), actor, sequence);
+            var entry = events.Append(db, RtaEventTypes.SessionsRevoked, new SessionEventPayload(revoked, reason, detail, now, named), actor, sequence);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             telemetry.Revocations.Add(revoked.Count);
             activity?.SetTag("rta.revocation.sessions", revoked.Count);
-            await publisher.PublishAsync(sequence, cancellationToken);
+            await publisher.PublishAsync(db, [entry], cancellationToken);
             return new RevocationResult(revoked, sequence);
         }
         catch (Exception) when (ahead.Count > 0)

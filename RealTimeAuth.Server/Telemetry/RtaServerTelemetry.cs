@@ -21,6 +21,10 @@ public sealed class RtaServerTelemetry : IDisposable
         Denials = _meter.CreateCounter<long>("rta.denials", description: "Authorization decisions that denied");
         Revocations = _meter.CreateCounter<long>("rta.revocations", description: "Sessions revoked");
         LogReads = _meter.CreateCounter<long>("rta.replica.log_reads", description: "Reads of the event log by this replica's synchronizer");
+        AnnouncedEntriesApplied = _meter.CreateCounter<long>("rta.replica.announced_applied",
+            description: "Event log entries this replica applied from an announcement, without reading the log");
+        AnnouncementsRejected = _meter.CreateCounter<long>("rta.replica.announcements_rejected",
+            description: "Announcements from Redis dropped unapplied (forged, altered, malformed), by reason code");
         ActiveStreams = _meter.CreateUpDownCounter<long>("rta.streams.active", description: "Open live channels");
         DependencyRefusals = _meter.CreateCounter<long>("rta.dependency.refusals",
             description: "Requests answered 503 because PostgreSQL or Redis was down, by reason code");
@@ -45,6 +49,10 @@ public sealed class RtaServerTelemetry : IDisposable
     public Counter<long> DependencyRefusals { get; }
 
     public Counter<long> LogReads { get; }
+
+    public Counter<long> AnnouncedEntriesApplied { get; }
+
+    public Counter<long> AnnouncementsRejected { get; }
 
     public UpDownCounter<long> ActiveStreams { get; }
 

@@ -88,7 +88,7 @@ public sealed partial class PolicyStoreService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
         await replica.WaitForAppliedAsync(entry.Sequence, cancellationToken);
         LogPublished(logger, version, actor);
         var reevaluation = await ReevaluateAfterCommitAsync($"policy version {version}", actor, cancellationToken);
@@ -122,7 +122,7 @@ public sealed partial class PolicyStoreService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
         await replica.WaitForAppliedAsync(entry.Sequence, cancellationToken);
         await ReevaluateAfterCommitAsync("directory import", actor, cancellationToken);
         return import;
@@ -181,7 +181,7 @@ public sealed partial class PolicyStoreService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await announcer.AnnounceAsync(entries[^1].Sequence);
+        await announcer.AnnounceAsync(db, entries);
         return true;
     }
 

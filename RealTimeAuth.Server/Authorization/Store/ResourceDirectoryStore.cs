@@ -38,7 +38,7 @@ public sealed partial class ResourceDirectoryStore(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
         await replica.WaitForAppliedAsync(entry.Sequence, cancellationToken);
         LogImported(logger, import.Directory.Count, actor);
         return import;
@@ -64,7 +64,7 @@ public sealed partial class ResourceDirectoryStore(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
         return true;
     }
 

@@ -23,7 +23,7 @@ public sealed class SessionTokenRetirements(
 
         // Here at once; the others when they read the entry, well within the grace.
         cache.RetireTokens(sessionId, cutoff);
-        await announcer.AnnounceAsync(entry.Sequence);
+        await announcer.AnnounceAsync(db, entry);
         return cutoff;
     }
 }

@@ -3,6 +3,7 @@ using RealTimeAuth.LoadDriver.AuthZen;
 using RealTimeAuth.LoadDriver.Exchange;
 using RealTimeAuth.LoadDriver.Faults;
 using RealTimeAuth.LoadDriver.Hosting;
+using RealTimeAuth.LoadDriver.Replicas;
 using RealTimeAuth.LoadDriver.Reporting.Charts;
 using RealTimeAuth.LoadDriver.Revocation;
 using RealTimeAuth.LoadDriver.Soak;
@@ -60,6 +61,17 @@ internal static class DriverCommands
                          --warmup 2                     unrecorded storms first (JIT tier-up at full size)
                          --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
                          --out PATH                     CSV (per-storm samples beside it)
+          replicas     Revocation across server replicas (child processes on one PostgreSQL and Redis): single sessions
+                       revoked through replica 0, issued → SDK Revoked for agents on the other replicas and on replica 0,
+                       then user-wide storms; server CPU of all replicas per revocation.
+                         --replicas 3                   server replicas
+                         --agents-per-replica 1000      connected agents whose streams each replica holds
+                         --revocations 200              measured revocations, round-robin over the replicas' agents
+                         --storms 2                     user-wide revocations afterwards (all agents reconnected before each)
+                         --warmup 30                    unrecorded revocations first
+                         --streams-per-connection 100   live streams per gRPC channel (one co-pilot + agents)
+                         --announce-entries 1           0: announcements carry only the sequence (before ADR 0025)
+                         --out PATH                     CSV (raw samples beside it)
           soak         Steady load for a long time: decisions, one revocation per interval, server memory over time.
                        Exits 1 if a revocation misses its agent or the server logs a warning or error (known-harmless
                        entries, listed in the report, are set aside).
@@ -124,6 +136,10 @@ internal static class DriverCommands
                     var faults = FaultsSettings.From(line);
                     line.EnsureAllRead();
                     return await RunBoundedAsync(cancellationToken => FaultsBenchmark.RunAsync(faults, cancellationToken), RunBound);
+                case "replicas":
+                    var replicas = ReplicasSettings.From(line);
+                    line.EnsureAllRead();
+                    return await RunBoundedAsync(cancellationToken => ReplicasBenchmark.RunAsync(replicas, cancellationToken));
                 case "soak":
                     var soak = SoakSettings.From(line);
                     line.EnsureAllRead();

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using RealTimeAuth.IntegrationTests.Infrastructure;
-using RealTimeAuth.Protocol.Exchange;
 using RealTimeAuth.Protocol.Live;
 using RealTimeAuth.Sdk;
-using RealTimeAuth.Server.Sessions;
 using RealTimeAuth.Testing;
 using RealTimeAuth.Testing.Hosting;
 using Xunit.Abstractions;
@@ -31,7 +29,7 @@ public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure,
         await using var copilot = await factoryA.ConnectAsync(
             new RtaSessionRequest { SubjectToken = await idp.UserAccessTokenAsync(timeout.Token), Scopes = ["records:read", "todos:read"] },
             timeout.Token);
-        await using var agent = await DelegateOnAsync(replicaB, factoryB, copilot, "agent-on-b", timeout.Token);
+        await using var agent = await ReplicaAgents.DelegateOnAsync(replicaB, factoryB, copilot, "agent-on-b", timeout.Token);
         using var probe = new AgentProbe(agent);
         await probe.WaitForStateAsync(RtaConnectionState.Connected, TestTimeouts.Push);
         var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
@@ -62,9 +60,9 @@ public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure,
         await using var copilot = await factoryA.ConnectAsync(
             new RtaSessionRequest { SubjectToken = await idp.UserAccessTokenAsync(timeout.Token), Scopes = ["records:read"] }, timeout.Token);
         // Every exchange needs Redis (its nonce store), so all agents connect before the outage.
-        await using var beforeOutage = await DelegateOnAsync(replicaB, factoryB, copilot, "before-outage", timeout.Token);
-        await using var duringOutage = await DelegateOnAsync(replicaB, factoryB, copilot, "during-outage", timeout.Token);
-        await using var afterRestart = await DelegateOnAsync(replicaB, factoryB, copilot, "after-restart", timeout.Token);
+        await using var beforeOutage = await ReplicaAgents.DelegateOnAsync(replicaB, factoryB, copilot, "before-outage", timeout.Token);
+        await using var duringOutage = await ReplicaAgents.DelegateOnAsync(replicaB, factoryB, copilot, "during-outage", timeout.Token);
+        await using var afterRestart = await ReplicaAgents.DelegateOnAsync(replicaB, factoryB, copilot, "after-restart", timeout.Token);
         var adminToken = await idp.AdminAccessTokenAsync(timeout.Token);
 
         try
@@ -107,31 +105,6 @@ public sealed class ReplicaRevocationTests(InfrastructureFixture infrastructure,
         Assert.Equal(revocation.EventSequence, revoked.EventSequence);
         Assert.Equal(phase, revoked.Detail);
         return latency;
-    }
-
-    /// <summary>Delegates from <paramref name="parent"/> through <paramref name="replica"/>, whose live channel the child then holds.</summary>
-    private static async Task<RtaClient> DelegateOnAsync(
-        ServerHost replica, RtaClientFactory factory, RtaClient parent, string name, CancellationToken cancellationToken)
-    {
-        // The parent was created on another replica; an exchange here needs this replica to know it first.
-        var parentId = Guid.Parse(parent.SessionId);
-        var cache = replica.Service<SessionCache>();
-        Assert.True(
-            await Eventually.UntilAsync(() => cache.Find(parentId) is not null, TestTimeouts.Push, cancellationToken, TimeSpan.FromMilliseconds(10)),
-            $"Replica {replica.Name} did not learn of session {parentId}.");
-
-        var child = await factory.ConnectAsync(
-            new RtaSessionRequest
-            {
-                SubjectToken = parent.CurrentToken,
-                SubjectTokenType = RtaExchangeNames.RtaTokenType,
-                Scopes = ["records:read"],
-                Agent = Agents.Identity(name),
-            },
-            cancellationToken);
-        using var probe = new AgentProbe(child);
-        await probe.WaitForStateAsync(RtaConnectionState.Connected, TestTimeouts.Push);
-        return child;
     }
 
     private static void LiveTokenRefusalAssert(LiveAnswer answer) =>

@@ -238,7 +238,7 @@ public sealed class LiveServer : IAsyncDisposable
         await db.SaveChangesAsync(deadline.Token);
         await transaction.CommitAsync(deadline.Token);
 
-        await Service<EventAnnouncer>().AnnounceAsync(entry.Sequence);
+        await Service<EventAnnouncer>().AnnounceAsync(db, entry);
         await Service<IReplicaCurrency>().WaitForAppliedAsync(entry.Sequence, deadline.Token);
     }
 

@@ -152,15 +152,15 @@ public sealed class AdminMonitoringApiTests(InfrastructureFixture infrastructure
         var events = scope.ServiceProvider.GetRequiredService<EventLogWriter>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await events.LockAsync(db, CancellationToken.None);
-        EventLogRecord? last = null;
+        var entries = new List<EventLogRecord>(count);
         for (var index = 0; index < count; index++)
         {
-            last = events.Append(db, "test.burst", new { index }, "test");
+            entries.Add(events.Append(db, "test.burst", new { index }, "test"));
         }
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        await server.Service<EventAnnouncer>().AnnounceAsync(last!.Sequence);
+        await server.Service<EventAnnouncer>().AnnounceAsync(db, entries);
     }
 
     private static async Task<JsonElement> NextLogEntryAsync(SseReader reader, string type)
