@@ -42,6 +42,8 @@ public static class SharedSignalsModule
         services.AddSingleton<SsfStreamManagerAccessor>();
         services.AddSingleton<SsfStreamManager>();
         services.AddHostedService(sp => sp.GetRequiredService<SsfStreamManager>());
+        services.AddSingleton<ReceivedSetBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReceivedSetBatcher>());
         services.AddSingleton<SetApplier>();
         services.AddHostedService(sp => sp.GetRequiredService<SetApplier>());
 

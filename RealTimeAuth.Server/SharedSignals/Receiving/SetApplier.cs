@@ -111,11 +111,12 @@ internal sealed partial class SetApplier(
                     .ToListAsync(cancellationToken);
             }
 
+            var known = await FindKnownUsersAsync(pending, cancellationToken);
             var applied = new List<AppliedSet>(pending.Count);
             var retryLater = false;
             foreach (var set in pending)
             {
-                if (await ApplyAsync(set, cancellationToken) is not { } outcome)
+                if (await ApplyAsync(set, known, cancellationToken) is not { } outcome)
                 {
                     retryLater = true; // Retry this one at the next turn, before anything received after it.
                     break;
@@ -132,12 +133,46 @@ internal sealed partial class SetApplier(
         }
     }
 
+    /// <summary>
+    /// Which users the round's <c>iss_sub</c> subjects name have sessions, in one statement for the round rather than
+    /// one round trip per SET. A SET whose subject cannot be read here is resolved by itself when it is applied.
+    /// </summary>
+    private async Task<KnownUsers> FindKnownUsersAsync(List<ReceivedSetEntity> pending, CancellationToken cancellationToken)
+    {
+        var users = new List<SubjectUser>();
+        foreach (var set in pending)
+        {
+            if (catalog.Find(set.StreamId) is not { } stream)
+            {
+                continue;
+            }
+
+            try
+            {
+                users.AddRange(SubjectResolver.IssuerSubjectUsers(ReceivedEventReader.Read(set, stream).Subject, stream));
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                // Applying it reports the same failure against its attempts.
+            }
+        }
+
+        if (users.Count == 0)
+        {
+            return KnownUsers.None;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubjectResolver>().FindKnownUsersAsync(users, cancellationToken);
+    }
+
     /// <summary>Applies one SET's effect; null when it failed and should be tried again later.</summary>
-    private async Task<AppliedSet?> ApplyAsync(ReceivedSetEntity set, CancellationToken cancellationToken)
+    private async Task<AppliedSet?> ApplyAsync(ReceivedSetEntity set, KnownUsers known, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<SubjectResolver>().Use(known);
             var stream = catalog.Find(set.StreamId) ?? await LoadStreamAsync(scope, set.StreamId, cancellationToken);
             var result = await scope.ServiceProvider.GetRequiredService<SetEffectDispatcher>()
                 .ApplyAsync(ReceivedEventReader.Read(set, stream), cancellationToken);

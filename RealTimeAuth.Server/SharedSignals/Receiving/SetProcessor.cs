@@ -5,7 +5,7 @@ namespace RealTimeAuth.Server.SharedSignals.Receiving;
 
 /// <summary>
 /// The receiving half shared by every delivery method: validate a SET for the streams its deliverer may speak for,
-/// store it (the store is the replay check), and wake the applier. Push (RFC 8935) calls it per request; a poller
+/// store it with the SETs of concurrent deliveries (the store is the replay check; storing wakes the applier). Push (RFC 8935) calls it per request; a poller
 /// (RFC 8936) calls it per SET of a poll response, with its one stream, and maps the result to ack or setErrs.
 /// Acting on the SET happens afterwards, in <see cref="SetApplier"/>.
 /// </summary>
@@ -13,7 +13,7 @@ namespace RealTimeAuth.Server.SharedSignals.Receiving;
 /// Throws <see cref="TransmitterUnavailableException"/> or a database exception when this receiver cannot decide or
 /// store right now; the SET must then be delivered again (push: 503; poll: do not acknowledge).
 /// </remarks>
-internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetStore store, SetArrivalSignal signal, SetRejectionMetrics metrics, ILogger<SetProcessor> logger)
+internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetBatcher store, SetRejectionMetrics metrics, ILogger<SetProcessor> logger)
 {
     public async Task<SetProcessingResult> ProcessAsync(
         string compact, IReadOnlyList<SsfStreamDescriptor> streams, string delivery, CancellationToken cancellationToken)
@@ -32,7 +32,6 @@ internal sealed partial class SetProcessor(SetValidator validator, ReceivedSetSt
             return new SetProcessingResult(SetProcessingOutcome.Duplicate, null, set.Jti);
         }
 
-        await signal.NotifyAsync();
         LogAccepted(logger, set.EventType, set.Issuer, set.Jti, delivery);
         return new SetProcessingResult(SetProcessingOutcome.Accepted, null, set.Jti);
     }

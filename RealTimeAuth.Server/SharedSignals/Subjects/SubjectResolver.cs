@@ -18,6 +18,9 @@ internal sealed class SubjectResolver(RtaDbContext db, SessionCache cache)
 {
     private const string Active = "Active";
     private const int MaxValueLength = 512;
+    private const int MaxUsersPerQuery = 100;
+
+    private KnownUsers _known = KnownUsers.None;
 
     public async Task<ResolvedSubject> ResolveAsync(JsonElement subject, SsfStreamDescriptor stream, CancellationToken cancellationToken)
     {
@@ -148,27 +151,81 @@ internal sealed class SubjectResolver(RtaDbContext db, SessionCache cache)
     }
 
     /// <summary>
-    /// The users with this subject at any of these issuers. A spelling with a live session here needs no query; the
-    /// others are one statement with a branch per spelling, each with its issuer as a plain value. Asked as one
-    /// <c>EXISTS</c> over an array, PostgreSQL hashed every session of the table whenever its statistics said most
-    /// sessions were this user's (a load test's one user with 30,000 sessions: 40–57 ms), and the first agent of a
-    /// revocation storm waited for it. With the value in sight the planner probes the index for a spelling no session
-    /// has, and a spelling with live sessions is never asked.
+    /// The users with this subject at any of these issuers. A spelling with a live session here needs no query, nor
+    /// one the round's <see cref="KnownUsers"/> answered; the others are asked by <see cref="WithSessionsAsync"/>.
     /// </summary>
     private async Task<List<SubjectUser>> UsersWithSubjectAsync(string[] issuers, string subject, CancellationToken cancellationToken)
     {
-        var live = issuers.Where(issuer => cache.HasActive(issuer, subject)).ToList();
-        var others = issuers.Except(live).ToList();
-        var known = others.Count == 0 ? [] : await IssuersWithSessionsAsync(others, subject, cancellationToken);
-        return [.. issuers.Where(issuer => live.Contains(issuer) || known.Contains(issuer)).Select(issuer => new SubjectUser(issuer, subject))];
+        var candidates = issuers.Select(issuer => new SubjectUser(issuer, subject)).ToList();
+        var found = new HashSet<SubjectUser>();
+        var unknown = new List<SubjectUser>();
+        foreach (var user in candidates)
+        {
+            if (cache.HasActive(user.Issuer, user.Subject))
+            {
+                found.Add(user);
+            }
+            else if (_known.TryGet(user, out var known))
+            {
+                if (known)
+                {
+                    found.Add(user);
+                }
+            }
+            else
+            {
+                unknown.Add(user);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            found.UnionWith(await WithSessionsAsync(unknown, cancellationToken));
+        }
+
+        return [.. candidates.Where(found.Contains)];
     }
 
-    private async Task<HashSet<string>> IssuersWithSessionsAsync(List<string> issuers, string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// The users an <c>iss_sub</c> subject (alone, in aliases, or as a complex subject's user) may name, each issuer
+    /// spelling, for <see cref="FindKnownUsersAsync"/>.
+    /// </summary>
+    public static IEnumerable<SubjectUser> IssuerSubjectUsers(JsonElement subject, SsfStreamDescriptor stream) =>
+        Split(subject).Identifiers
+            .Where(identifier => SubjectIdentifierRules.FormatOf(identifier) == SubjectFormats.IssuerSubject)
+            .Select(identifier => (Issuer: IssuerNames.Canonical(SubjectIdentifierRules.MemberString(identifier, "iss")!), Subject: SubjectIdentifierRules.MemberString(identifier, "sub")!))
+            .Where(pair => stream.SubjectIssuers.Contains(pair.Issuer))
+            .SelectMany(pair => IssuerNames.Variants(pair.Issuer).Select(issuer => new SubjectUser(issuer, pair.Subject)));
+
+    /// <summary>Asks, for a round of SETs at once, which of these users have sessions; a user live in the cache is not asked.</summary>
+    public async Task<KnownUsers> FindKnownUsersAsync(IEnumerable<SubjectUser> users, CancellationToken cancellationToken)
     {
-        var branches = issuers.Select((_, index) =>
-            $"(SELECT issuer AS \"Value\" FROM sessions WHERE issuer = {{{index}}} AND subject = {{{issuers.Count}}} LIMIT 1)");
-        var sql = FormattableStringFactory.Create(string.Join(" UNION ALL ", branches), [.. issuers, subject]);
-        return [.. await db.Database.SqlQuery<string>(sql).ToListAsync(cancellationToken)];
+        var asked = users.Where(user => !cache.HasActive(user.Issuer, user.Subject)).ToHashSet();
+        var found = new HashSet<SubjectUser>();
+        foreach (var chunk in asked.Chunk(MaxUsersPerQuery))
+        {
+            found.UnionWith(await WithSessionsAsync(chunk, cancellationToken));
+        }
+
+        return new KnownUsers(asked, found);
+    }
+
+    /// <summary>Answers the resolver's user questions from <paramref name="known"/> where it can, for this scope.</summary>
+    public void Use(KnownUsers known) => _known = known;
+
+    /// <summary>
+    /// Which of these users have any session: one statement, a <c>LIMIT 1</c> branch per user, each with its issuer and
+    /// subject as plain values. Asked as one <c>EXISTS</c> over an array, PostgreSQL hashed every session of the table
+    /// whenever its statistics said most sessions were this user's (a load test's one user with 30,000 sessions:
+    /// 40–57 ms), and the first agent of a revocation storm waited for it. With the values in sight the planner probes
+    /// the index for a user no session has.
+    /// </summary>
+    private async Task<HashSet<SubjectUser>> WithSessionsAsync(IReadOnlyList<SubjectUser> users, CancellationToken cancellationToken)
+    {
+        var branches = users.Select((_, index) =>
+            $"(SELECT issuer AS \"Issuer\", subject AS \"Subject\" FROM sessions WHERE issuer = {{{2 * index}}} AND subject = {{{(2 * index) + 1}}} LIMIT 1)");
+        var sql = FormattableStringFactory.Create(string.Join(" UNION ALL ", branches), [.. users.SelectMany(user => new object[] { user.Issuer, user.Subject })]);
+        return [.. (await db.Database.SqlQuery<SubjectUserRow>(sql).ToListAsync(cancellationToken)).Select(row => new SubjectUser(row.Issuer, row.Subject))];
     }
 
     private async Task<List<SubjectUser>> UsersAsync(FormattableString sql, CancellationToken cancellationToken) =>

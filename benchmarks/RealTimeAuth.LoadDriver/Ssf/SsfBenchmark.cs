@@ -79,7 +79,7 @@ internal static class SsfBenchmark
                 $"Event {index + 1}/{settings.Events}: agents revoked {window.Latencies.Min():0.0} to {window.Latencies.Max():0.0} ms after the 202; driver GC pauses in the window {window.DriverGcMs:0.0} ms; server GC {window.ServerGc.Describe()}; CPU {window.Cpu.Describe(1)}."));
         }
 
-        var (accepted, applied) = settings.Burst > 0 ? await BurstAsync(environment, transmitter, http, settings, cancellationToken) : (double.NaN, double.NaN);
+        var burst = settings.Burst > 0 ? await SetBurst.RunAsync(environment, transmitter, http, settings, cancellationToken) : null;
         var all = Distribution.Of(samples);
         var last = Distribution.Of(perEventMax);
         var first = Distribution.Of(perEventMin);
@@ -96,7 +96,7 @@ internal static class SsfBenchmark
             CPU per window (push to last Revoked, /proc in 10 ms ticks): {cpu.Describe(settings.Events)}
             Server GC ({(ServerProcess.UseServerGc ? "server" : "workstation, background")}) in the windows: {serverGc.Describe(settings.Events)}
             Driver GC: {(settings.PauseDriverGc ? "paused" : "allowed")} from push to last Revoked; paused in {gcPausedWindows} of {settings.Events} windows; {driverGc / settings.Events:0.0} ms of pauses per window
-            Ingestion burst of {settings.Burst} SETs, {settings.Concurrency} in flight: {accepted:0} accepted/s, {applied:0} applied/s
+            {burst?.Describe() ?? "No ingestion burst."}
             {machine}
             """);
         Console.Out.WriteLine(report);
@@ -162,34 +162,7 @@ internal static class SsfBenchmark
         }
     }
 
-    private static async Task<(double Accepted, double Applied)> BurstAsync(
-        LoadEnvironment environment, BenchTransmitter transmitter, HttpClient http, SsfSettings settings, CancellationToken cancellationToken)
-    {
-        Progress.Write($"Ingestion: {settings.Burst} SETs, {settings.Concurrency} in flight…");
-        var sets = Enumerable.Range(0, settings.Burst)
-            .Select(index => transmitter.Sign(SsfEventTypes.RiskLevelChange, environment.Issuer, $"nobody-{index}",
-                new JsonObject { ["current_level"] = "HIGH", ["principal"] = "USER", ["event_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }))
-            .ToList();
-        var before = await AppliedCountAsync(http, environment.AdminToken, cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(sets, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (set, token) =>
-        {
-            if (await PushAsync(http, transmitter, set, token) != HttpStatusCode.Accepted)
-            {
-                throw new InvalidOperationException("A SET of the burst was not accepted.");
-            }
-        });
-        var acceptedIn = Stopwatch.GetElapsedTime(started);
-        while (await AppliedCountAsync(http, environment.AdminToken, cancellationToken) - before < settings.Burst)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-
-        var appliedIn = Stopwatch.GetElapsedTime(started);
-        return (settings.Burst / acceptedIn.TotalSeconds, settings.Burst / appliedIn.TotalSeconds);
-    }
-
-    private static async Task<HttpStatusCode> PushAsync(HttpClient http, BenchTransmitter transmitter, string set, CancellationToken cancellationToken)
+    internal static async Task<HttpStatusCode> PushAsync(HttpClient http, BenchTransmitter transmitter, string set, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "ssf/events") { Content = new StringContent(set) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/secevent+jwt");
@@ -224,15 +197,6 @@ internal static class SsfBenchmark
 
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
         }
-    }
-
-    private static async Task<int> AppliedCountAsync(HttpClient http, string adminToken, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/ssf/events?status=applied&skip=0&take=1");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
     }
 
     /// <summary>

@@ -91,15 +91,20 @@ public sealed class DurableApplyTests(InfrastructureFixture infrastructure)
     public async Task AcceptedSets_TwoApplyingReplicas_EachAppliedExactlyOnce()
     {
         var database = await infrastructure.CreateDatabaseAsync("ssf_two_appliers");
-        await using var first = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", _shared, database);
-        await using var second = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", _shared, database, waitForLease: false);
+        // One stream row serves both: each server writes its configured secret to it and the other reloads it, so they
+        // must be configured with the same one.
+        var authorization = "Bearer " + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var settings = new Dictionary<string, string>(_shared) { ["SharedSignals:Transmitters:0:PushAuthorization"] = authorization };
+        await using var first = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", settings, database);
+        await using var second = await SsfServer.StartAsync(infrastructure, "ssf_two_appliers", settings, database, waitForLease: false);
         var jtis = new List<string>();
 
         for (var index = 0; index < 10; index++)
         {
             var claims = Sets.SessionEstablished();
-            var response = await (index % 2 == 0 ? first : second).PushAsync(claims);
-            Assert.Equal(HttpStatusCode.Accepted, response.Status);
+            var server = index % 2 == 0 ? first : second;
+            var response = await server.PostAsync(server.Key.Sign(claims), authorization);
+            Assert.True(response.Status == HttpStatusCode.Accepted, $"SET {index}: expected 202, got {(int)response.Status} {response.Error}: {response.Description}");
             jtis.Add(claims["jti"]!.GetValue<string>());
         }
 
