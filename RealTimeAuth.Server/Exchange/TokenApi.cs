@@ -139,12 +139,12 @@ public static class TokenApi
         switch (request.SubjectTokenType)
         {
             case RtaExchangeNames.RtaTokenType:
-                var parent = services.SessionTokens.ValidateText(request.SubjectToken);
+                var parent = await services.SessionTokens.ValidateTextAsync(request.SubjectToken, null, cancellationToken);
                 if (parent.Status == SessionTokenStatus.UnknownSession)
                 {
                     // A parent made on another replica a moment ago may not be applied here yet.
                     await services.Replica.CatchUpAsync(cancellationToken);
-                    parent = services.SessionTokens.ValidateText(request.SubjectToken);
+                    parent = await services.SessionTokens.ValidateTextAsync(request.SubjectToken, null, cancellationToken);
                 }
 
                 if (!parent.IsValid)

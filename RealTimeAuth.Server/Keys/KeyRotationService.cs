@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Keys;
+using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
 
@@ -9,7 +10,8 @@ namespace RealTimeAuth.Server.Keys;
 /// <summary>
 /// Runs the signing key schedule shared by all replicas: creates the first key, publishes a
 /// successor ahead of its activation once the active key is old enough, and removes keys that
-/// no live token can still carry. Each change is an event, so every replica reloads its ring.
+/// no live token can still carry. Each change is an event, so every replica reloads its ring. Times are this replica's
+/// clock; <see cref="SigningKeySchedule"/> makes them hold for replicas up to <c>Tokens:ClockSkew</c> apart.
 /// </summary>
 internal sealed partial class KeyRotationService(
     IServiceScopeFactory scopeFactory,
@@ -19,6 +21,7 @@ internal sealed partial class KeyRotationService(
     EventAnnouncer announcer,
     DatabaseMigrationState migrations,
     IOptions<SigningKeyOptions> options,
+    IOptions<RtaTokenValidationOptions> tokens,
     TimeProvider timeProvider,
     ILogger<KeyRotationService> logger) : BackgroundService
 {
@@ -29,11 +32,8 @@ internal sealed partial class KeyRotationService(
         {
             try
             {
+                // A key published earlier starts signing on the store's own timer, without a read.
                 await RunScheduleAsync(stoppingToken);
-                if (store.NextActivation is { } next && next <= timeProvider.GetUtcNow())
-                {
-                    await store.ReloadAsync(stoppingToken);
-                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -54,8 +54,13 @@ internal sealed partial class KeyRotationService(
         await events.LockAsync(db, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var keys = await db.SigningKeys.Where(key => key.RemovedAt == null).ToListAsync(cancellationToken);
-        var changed = CreateIfDue(db, keys, now) | RemoveExpired(keys, now);
-        if (!changed)
+        var pass = SigningKeySchedule.Run(keys, now, options.Value, tokens.Value.ClockSkew, activation => Create(db, now, activation));
+        foreach (var removed in pass.Removed)
+        {
+            LogKeyRemoved(logger, removed.KeyId);
+        }
+
+        if (!pass.Changed)
         {
             await transaction.RollbackAsync(cancellationToken);
             return;
@@ -68,56 +73,23 @@ internal sealed partial class KeyRotationService(
         await announcer.AnnounceAsync(db, entry);
     }
 
-    private bool CreateIfDue(RtaDbContext db, List<SigningKeyEntity> keys, DateTimeOffset now)
+    private SigningKeyEntity Create(RtaDbContext db, DateTimeOffset now, DateTimeOffset activation)
     {
-        var newest = keys.MaxBy(key => key.ActivatedAt);
-        DateTimeOffset activation;
-        if (newest is null)
-        {
-            activation = now;
-        }
-        else if (newest.ActivatedAt <= now && now - newest.ActivatedAt >= options.Value.RotationInterval)
-        {
-            activation = now + options.Value.ActivationDelay;
-        }
-        else
-        {
-            return false;
-        }
-
         var keyId = NextKeyId(db);
         using var key = RtaKeys.GenerateSigningKey();
         var privateKey = RtaKeys.ExportSigningKey(key);
-        db.SigningKeys.Add(new SigningKeyEntity
+        var entity = new SigningKeyEntity
         {
             KeyId = keyId,
             PublicKey = RtaKeys.ExportVerificationKey(key.PublicKey),
             PrivateKey = protector.Protect((ushort)keyId, privateKey),
             CreatedAt = now,
             ActivatedAt = activation,
-        });
+        };
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(privateKey);
-        if (newest is not null)
-        {
-            newest.RetiredAt = activation;
-        }
-
+        db.SigningKeys.Add(entity);
         LogKeyCreated(logger, keyId, activation);
-        return true;
-    }
-
-    private bool RemoveExpired(List<SigningKeyEntity> keys, DateTimeOffset now)
-    {
-        var removed = false;
-        foreach (var key in keys.Where(key => key.RetiredAt is { } retired && now - retired >= options.Value.RetainAfterSuperseded))
-        {
-            key.RemovedAt = now;
-            key.PrivateKey = null;
-            removed = true;
-            LogKeyRemoved(logger, key.KeyId);
-        }
-
-        return removed;
+        return entity;
     }
 
     private static int NextKeyId(RtaDbContext db)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Server.Events;
 using RealTimeAuth.Server.Hosting;
@@ -11,9 +12,11 @@ public static class KeysModule
     {
         var services = builder.Services;
         services.AddValidatedOptions<SigningKeyOptions>(builder.Configuration, SigningKeyOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SigningKeyOptions>, SigningKeyOptionsValidator>();
         services.AddSingleton<RtaKeyRing>();
         services.AddSingleton<PrivateKeyProtector>();
         services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<IRtaKeyRingRefresher>(sp => sp.GetRequiredService<SigningKeyStore>());
         services.AddSingleton<IEventLogObserver, SigningKeyLogObserver>();
         services.AddHostedService<KeyRotationService>();
         return builder;

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RealTimeAuth.Server.Keys;
 
-/// <summary>RTAToken signing keys (configuration section <c>SigningKeys</c>).</summary>
+/// <summary>
+/// RTAToken signing keys (configuration section <c>SigningKeys</c>). The schedule tolerates replica clocks that disagree by
+/// up to <c>Tokens:ClockSkew</c>; <see cref="SigningKeyOptionsValidator"/> holds the delays to it (ADR 0024).
+/// </summary>
 public sealed class SigningKeyOptions
 {
     public const string SectionName = "SigningKeys";
@@ -23,17 +26,31 @@ public sealed class SigningKeyOptions
     public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// How long a new key is published for verification before it signs, so every replica knows
-    /// it before the first token it signs arrives. Longer than the replicas' maximum staleness.
+    /// How long a new key is published for verification before it signs, by the clock of the replica that created it.
+    /// At least <c>Tokens:ClockSkew</c> plus <c>Replica:MaxStaleness</c>: a replica whose clock runs ahead must not sign
+    /// with it before a replica behind, up to its staleness late, has loaded it. Default 2 minutes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan ActivationDelay { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ActivationDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a superseded key still verifies: at least the token freshness window plus clock skew.</summary>
+    /// <summary>
+    /// How long a superseded key still verifies, by the clock of the replica that removes it. At least
+    /// <c>Tokens:FreshnessWindow</c> plus <c>Tokens:ClockSkew</c> plus <see cref="CheckInterval"/>: a replica behind signs
+    /// with the old key until its own clock reaches the successor's activation, and a replica behind the remover still
+    /// takes that token for a whole window.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan RetainAfterSuperseded { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How often the rotation schedule is checked.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A well-formed token naming a key id this replica does not hold makes it re-read its keys, at most once per this
+    /// interval however many such tokens arrive (a flood of forged key ids costs one read per interval). A token that
+    /// arrives in between is refused <c>token-unknown-key</c> without a read. Default 1 second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan UnknownKeyReloadInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

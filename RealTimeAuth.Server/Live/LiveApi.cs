@@ -55,7 +55,7 @@ public static class LiveApi
         HttpContext httpContext, [AsParameters] LiveApiServices services, Guid? sessionId)
     {
         var header = httpContext.Request.Headers.Authorization.ToString();
-        var result = services.Validator.ValidateAuthorizationHeader(header, sessionId);
+        var result = await services.Validator.ValidateAuthorizationHeaderAsync(header, sessionId, httpContext.RequestAborted);
         if (!LiveAdmission.AdmitsStream(result))
         {
             return LiveProblems.Refused(httpContext.Response, result.Status);
@@ -91,7 +91,7 @@ public static class LiveApi
         }
 
         var header = httpContext.Request.Headers.Authorization.ToString();
-        var result = services.Validator.ValidateAuthorizationHeader(header, sessionId);
+        var result = await services.Validator.ValidateAuthorizationHeaderAsync(header, sessionId, cancellationToken);
         if (!result.IsValid)
         {
             return LiveProblems.Refused(httpContext.Response, result.Status);

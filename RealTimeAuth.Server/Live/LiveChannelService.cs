@@ -47,7 +47,7 @@ internal sealed partial class LiveChannelService(
     {
         var cancellationToken = context.CancellationToken;
         var header = context.RequestHeaders.GetValue(AuthorizationKey);
-        var result = validator.ValidateAuthorizationHeader(header, ExpectedSession(context));
+        var result = await validator.ValidateAuthorizationHeaderAsync(header, ExpectedSession(context), context.CancellationToken);
         if (!LiveAdmission.AdmitsStream(result))
         {
             throw LiveRpcErrors.Refused(result.Status);
@@ -119,7 +119,7 @@ internal sealed partial class LiveChannelService(
     public override async Task<AuthorizeResponse> Authorize(AuthorizeRequest request, ServerCallContext context)
     {
         var header = context.RequestHeaders.GetValue(AuthorizationKey);
-        var result = validator.ValidateAuthorizationHeader(header, ExpectedSession(context));
+        var result = await validator.ValidateAuthorizationHeaderAsync(header, ExpectedSession(context), context.CancellationToken);
         if (!result.IsValid)
         {
             throw LiveRpcErrors.Refused(result.Status);

@@ -1,3 +1,4 @@
+using RealTimeAuth.Protocol.Keys;
 using RealTimeAuth.Protocol.Tokens;
 using RealTimeAuth.Server.Events;
 
@@ -9,8 +10,39 @@ namespace RealTimeAuth.Server.Sessions.Tokens;
 /// not retired by a newer acknowledged token, ContextHash current, bound to the expected session). A valid signature
 /// alone is never enough.
 /// </summary>
-public sealed class SessionTokenValidator(RtaTokenValidator tokens, SessionCache sessions, IReplicaCurrency replica, TimeProvider timeProvider)
+public sealed class SessionTokenValidator(
+    RtaTokenValidator tokens, SessionCache sessions, IReplicaCurrency replica, IRtaKeyRingRefresher keyRing, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// As <see cref="ValidateAuthorizationHeader"/>, but a well-formed token naming a key id this replica does not hold
+    /// first makes the ring re-read its keys (bounded: one read per interval for all such tokens), then is checked once more.
+    /// A key published a moment ago elsewhere is then accepted here; a forged id is refused <c>token-unknown-key</c>.
+    /// </summary>
+    public async ValueTask<SessionTokenResult> ValidateAuthorizationHeaderAsync(string? headerValue, Guid? expectedSession, CancellationToken cancellationToken)
+    {
+        var result = ValidateAuthorizationHeader(headerValue, expectedSession);
+        if (result.Status != SessionTokenStatus.UnknownKey)
+        {
+            return result;
+        }
+
+        await keyRing.RefreshAsync(cancellationToken);
+        return ValidateAuthorizationHeader(headerValue, expectedSession);
+    }
+
+    /// <summary>As <see cref="ValidateText"/>, with the key ring refreshed for an unknown key id as <see cref="ValidateAuthorizationHeaderAsync"/> does.</summary>
+    public async ValueTask<SessionTokenResult> ValidateTextAsync(string tokenText, Guid? expectedSession, CancellationToken cancellationToken)
+    {
+        var result = ValidateText(tokenText, expectedSession);
+        if (result.Status != SessionTokenStatus.UnknownKey)
+        {
+            return result;
+        }
+
+        await keyRing.RefreshAsync(cancellationToken);
+        return ValidateText(tokenText, expectedSession);
+    }
+
     public SessionTokenResult ValidateAuthorizationHeader(string? headerValue, Guid? expectedSession = null)
     {
         if (string.IsNullOrEmpty(headerValue))

@@ -27,6 +27,8 @@ internal static class LifetimeServer
         ["SessionLifetimes:ExpirySweepInterval"] = (sweepInterval ?? TimeSpan.FromHours(1)).ToString(),
         // Tokens stay fresh across the minutes a test moves the clock.
         ["Tokens:FreshnessWindow"] = "00:10:00",
+        // A superseded key outlives every token it signed: the window, the skew and a schedule pass (ADR 0024).
+        ["SigningKeys:RetainAfterSuperseded"] = "00:15:00",
     };
 
     public static Task<int> SweepAsync(this LiveServer server) =>
