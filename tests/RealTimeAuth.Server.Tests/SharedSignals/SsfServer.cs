@@ -205,6 +205,9 @@ public sealed class SsfServer : IAsyncDisposable
         return await WaitForProcessedAsync(claims["jti"]!.GetValue<string>());
     }
 
+    /// <summary>Removes every user block on this server, as an admin lifting them all would.</summary>
+    public Task<int> LiftAllBlocksAsync() => QueryAsync(db => db.SubjectStatuses.ExecuteDeleteAsync());
+
     public async Task<SessionState> CreateSessionAsync(string issuer, string subject, string? email = null, string? phone = null, string? idpSessionId = null)
     {
         var context = SecurityContext.Empty.With("user.iss", issuer).With("user.sub", subject);
