@@ -36,7 +36,9 @@ public sealed class SessionInsertBatcherTests(InfrastructureFixture infrastructu
             SELECT xmin::text AS "Value" FROM event_log WHERE type = {RtaEventTypes.SessionCreated} AND payload -> 'sessionIds' ->> 0 = ANY({ids.Select(id => id.ToString()).ToArray()})
             """).ToListAsync();
         Assert.Equal(children, entries.Count);
-        Assert.True(entries.Distinct().Count() <= 2, $"{children} sessions queued together took {entries.Distinct().Count()} transactions.");
+        // One by one they would take 24. How many groups form depends on when each creation reaches the queue, which a
+        // loaded machine spreads out (3 groups were seen in CI), so the bound is loose but far below one each.
+        Assert.True(entries.Distinct().Count() <= children / 4, $"{children} sessions queued together took {entries.Distinct().Count()} transactions.");
     }
 
     [Fact]
