@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace RealTimeAuth.Server.Data;
 
@@ -24,9 +22,6 @@ internal sealed partial class DatabaseMigrator(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
-                // On a fresh database the migrator reads the history table before creating it and logs that read as
-                // an error (npgsql/efcore.pg#3407): a first start looked broken to whoever read its log. Made first, it exists.
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(stoppingToken);
                 await db.Database.MigrateAsync(stoppingToken);
                 state.MarkComplete();
                 LogMigrated(logger);

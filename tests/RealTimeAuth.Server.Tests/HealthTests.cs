@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Tests.Infrastructure;
 using RealTimeAuth.Testing;
@@ -48,18 +45,6 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
-    public async Task Startup_OnEmptyDatabase_LogsNoError()
-    {
-        var errors = new ErrorLogCollector();
-        await using var server = await ServerFactory.CreateAsync(infrastructure, "migrations_log");
-        await using var factory = server.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(errors)));
-        using var client = factory.CreateClient();
-        await WaitForMigrationsAsync(factory);
-
-        Assert.Empty(errors.Entries);
-    }
-
-    [Fact]
     public async Task Health_WhenRedisIsUnreachable_ReportsRedisUnhealthy()
     {
         var database = await infrastructure.CreateDatabaseAsync("redis_down");
@@ -75,6 +60,6 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
         Assert.Equal("Healthy", report.GetProperty("entries").GetProperty("postgresql").GetProperty("status").GetString());
     }
 
-    private static Task WaitForMigrationsAsync(WebApplicationFactory<Program> factory) =>
+    private static Task WaitForMigrationsAsync(ServerFactory factory) =>
         factory.Services.GetRequiredService<DatabaseMigrationState>().Completion.WaitAsync(Timeout);
 }
