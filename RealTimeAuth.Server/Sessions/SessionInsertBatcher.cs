@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.Events;
@@ -7,18 +6,16 @@ namespace RealTimeAuth.Server.Sessions;
 
 /// <summary>
 /// Writes new sessions in groups. One loop takes every session queued since its last write (up to
-/// <see cref="MaxBatch"/>) into one transaction: one append lock, one check of the parents, one batch of inserts with a
+/// <see cref="GroupCommitQueue{TItem, TResult}.MaxBatch"/>) into one transaction: one append lock, one check of the parents, one batch of inserts with a
 /// <c>session.created</c> entry each, one commit, one wait for this replica to apply them; the users' blocks are asked
 /// once for the batch, under the lock (<see cref="INewSessionGate"/>). Concurrent exchanges
 /// otherwise each held the cluster-wide append lock for four round trips and woke the replica loop once more, which is
 /// what bound the exchange rate (ADR 0023). A lone exchange is a batch of one and waits for nobody.
 /// </summary>
-public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFactory, ILogger<SessionInsertBatcher> logger) : BackgroundService
+public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFactory, ILogger<SessionInsertBatcher> logger)
+    : GroupCommitQueue<SessionInsertBatcher.NewSession, SessionCreationError>
 {
-    internal const int MaxBatch = 64;
     private const string Active = nameof(SessionStatus.Active);
-
-    private readonly Channel<PendingInsert> _queue = Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
     /// Inserts the session and returns once this replica has applied it: <see cref="SessionCreationError.None"/>, or
@@ -26,60 +23,13 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
     /// <see cref="SessionCreationError.UserBlocked"/> when a gate refuses its user. A failed write
     /// throws, for every session of its batch; so does a replica that is stopping.
     /// </summary>
-    public Task<SessionCreationError> InsertAsync(SessionState session, string actor, CancellationToken cancellationToken)
-    {
-        var pending = new PendingInsert(session, actor);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new OperationCanceledException("The replica is stopping; no session is written.");
-        }
+    public Task<SessionCreationError> InsertAsync(SessionState session, string actor, CancellationToken cancellationToken) =>
+        EnqueueAsync(new NewSession(session, actor), cancellationToken);
 
-        // The caller may give up waiting; the write itself goes on, as a committed session would.
-        return pending.Done.Task.WaitAsync(cancellationToken);
-    }
+    protected override void OnGroupFailed(int count, Exception exception) =>
+        LogBatchFailed(logger, count, exception.GetType().Name, exception.Message);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingInsert>(MaxBatch);
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                try
-                {
-                    await WriteAsync(batch, stoppingToken);
-                }
-                catch (Exception exception)
-                {
-                    LogBatchFailed(logger, batch.Count, exception.GetType().Name, exception.Message);
-                    batch.ForEach(item => item.Done.TrySetException(exception));
-                }
-
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: refuse what is still queued, and anything queued from now on.
-        }
-        finally
-        {
-            _queue.Writer.TryComplete();
-            var stopped = new OperationCanceledException("The replica stopped before the session was written.");
-            batch.ForEach(item => item.Done.TrySetException(stopped));
-            while (_queue.Reader.TryRead(out var left))
-            {
-                left.Done.TrySetException(stopped);
-            }
-        }
-    }
-
-    private async Task WriteAsync(List<PendingInsert> batch, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RtaDbContext>();
@@ -88,29 +38,29 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
         await events.LockAsync(db, cancellationToken);
 
         // The cache may lag a revocation committed a moment ago; under the lock the rows are the truth.
-        var parents = batch.Select(item => item.Session.ParentId).OfType<Guid>().Distinct().ToArray();
+        var parents = batch.Select(item => item.Item.Session.ParentId).OfType<Guid>().Distinct().ToArray();
         var activeParents = parents.Length == 0
             ? []
             : (await db.Sessions.AsNoTracking().Where(row => parents.Contains(row.Id) && row.Status == Active).Select(row => row.Id).ToListAsync(cancellationToken)).ToHashSet();
         var blocked = await BlockedAsync(scope.ServiceProvider, db, batch, cancellationToken);
-        var written = new List<PendingInsert>(batch.Count);
+        var written = new List<Pending>(batch.Count);
         var entries = new List<EventLogRecord>(batch.Count);
         foreach (var item in batch)
         {
-            if (item.Session.ParentId is { } parent && !activeParents.Contains(parent))
+            if (item.Item.Session.ParentId is { } parent && !activeParents.Contains(parent))
             {
                 item.Done.TrySetResult(SessionCreationError.ParentNotActive);
                 continue;
             }
 
-            if (blocked.Contains(item.Session.Id))
+            if (blocked.Contains(item.Item.Session.Id))
             {
                 item.Done.TrySetResult(SessionCreationError.UserBlocked);
                 continue;
             }
 
-            db.Sessions.Add(item.Session.ToEntity());
-            entries.Add(events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Session.Id]), item.Actor));
+            db.Sessions.Add(item.Item.Session.ToEntity());
+            entries.Add(events.Append(db, RtaEventTypes.SessionCreated, new SessionEventPayload([item.Item.Session.Id]), item.Item.Actor));
             written.Add(item);
         }
 
@@ -127,10 +77,10 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
     }
 
     private static async Task<HashSet<Guid>> BlockedAsync(
-        IServiceProvider services, RtaDbContext db, List<PendingInsert> batch, CancellationToken cancellationToken)
+        IServiceProvider services, RtaDbContext db, IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         var blocked = new HashSet<Guid>();
-        var sessions = batch.ConvertAll(item => item.Session);
+        var sessions = batch.Select(item => item.Item.Session).ToList();
         foreach (var gate in services.GetServices<INewSessionGate>())
         {
             blocked.UnionWith(await gate.RefusedAsync(db, sessions, cancellationToken));
@@ -139,10 +89,8 @@ public sealed partial class SessionInsertBatcher(IServiceScopeFactory scopeFacto
         return blocked;
     }
 
-    private sealed record PendingInsert(SessionState Session, string Actor)
-    {
-        public TaskCompletionSource<SessionCreationError> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <summary>A session to write, and who asked.</summary>
+    public sealed record NewSession(SessionState Session, string Actor);
 
     [LoggerMessage(EventId = 1080, Level = LogLevel.Warning, Message = "Writing a batch of {Count} new sessions failed ({Error}: {Reason}); each exchange in it is refused")]
     private static partial void LogBatchFailed(ILogger logger, int count, string error, string reason);

@@ -1,71 +1,33 @@
-using System.Threading.Channels;
 using Npgsql;
+using RealTimeAuth.Server.Data;
 using RealTimeAuth.Server.SharedSignals.Validation;
 
 namespace RealTimeAuth.Server.SharedSignals.Receiving;
 
 /// <summary>
-/// Stores validated SETs in groups. One loop takes every SET queued since its last write (up to <see cref="MaxBatch"/>)
+/// Stores validated SETs in groups. One loop takes every SET queued since its last write (up to <see cref="GroupCommitQueue{TItem, TResult}.MaxBatch"/>)
 /// and stores them with one statement and one commit, then wakes the applier once; each caller's answer waits for its
 /// own row's commit. One commit per request bounded a burst's receiving side (ADR 0026). A lone SET is a group of one
 /// and waits for nobody. A group the database refuses as a whole (a row that breaks a constraint) is written again one
 /// SET at a time, so one bad row fails only its own delivery.
 /// </summary>
-internal sealed partial class ReceivedSetBatcher(IServiceScopeFactory scopeFactory, SetArrivalSignal signal, ILogger<ReceivedSetBatcher> logger) : BackgroundService
+internal sealed partial class ReceivedSetBatcher(IServiceScopeFactory scopeFactory, SetArrivalSignal signal, ILogger<ReceivedSetBatcher> logger)
+    : GroupCommitQueue<ReceivedSetBatcher.ReceivedSet, bool>
 {
-    internal const int MaxBatch = 64;
-
-    private readonly Channel<PendingSet> _queue = Channel.CreateUnbounded<PendingSet>(new UnboundedChannelOptions { SingleReader = true });
-
     /// <summary>
     /// True once the SET is stored and committed; false when its (iss, jti) was received before. A failed write throws
     /// the database's exception, and nothing of the SET is stored; so does a replica that is stopping.
     /// </summary>
-    public Task<bool> AddAsync(ValidatedSet set, string delivery, CancellationToken cancellationToken)
-    {
-        var pending = new PendingSet(set, delivery);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new OperationCanceledException("The replica is stopping; the SET is not stored.");
-        }
+    public Task<bool> AddAsync(ValidatedSet set, string delivery, CancellationToken cancellationToken) =>
+        EnqueueAsync(new ReceivedSet(set, delivery), cancellationToken);
 
-        // The caller may give up waiting; the write goes on, and a redelivery finds it.
-        return pending.Done.Task.WaitAsync(cancellationToken);
-    }
+    protected override Task WriteAsync(IReadOnlyList<Pending> group, CancellationToken cancellationToken) => WriteGroupAsync(group, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingSet>(MaxBatch);
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
+    protected override void OnGroupFailed(int count, Exception exception) =>
+        LogWriteFailed(logger, count, exception.GetType().Name, exception.Message);
 
-                await WriteAsync(batch, stoppingToken);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: refuse what is still queued, and anything queued from now on.
-        }
-        finally
-        {
-            _queue.Writer.TryComplete();
-            var stopped = new OperationCanceledException("The replica stopped before the SET was stored.");
-            batch.ForEach(item => item.Done.TrySetException(stopped));
-            while (_queue.Reader.TryRead(out var left))
-            {
-                left.Done.TrySetException(stopped);
-            }
-        }
-    }
-
-    private async Task WriteAsync(List<PendingSet> batch, CancellationToken cancellationToken)
+    // Answers each SET itself: a group the database refuses is split, and a failure then fails only its own SET.
+    private async Task WriteGroupAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         try
         {
@@ -77,23 +39,26 @@ internal sealed partial class ReceivedSetBatcher(IServiceScopeFactory scopeFacto
             LogGroupRefused(logger, batch.Count, exception.SqlState);
             foreach (var item in batch)
             {
-                await WriteAsync([item], cancellationToken);
+                await WriteGroupAsync([item], cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogWriteFailed(logger, batch.Count, exception.GetType().Name, exception.Message);
-            batch.ForEach(item => item.Done.TrySetException(exception));
+            OnGroupFailed(batch.Count, exception);
+            foreach (var item in batch)
+            {
+                item.Done.TrySetException(exception);
+            }
         }
     }
 
-    private async Task StoreAsync(List<PendingSet> batch, CancellationToken cancellationToken)
+    private async Task StoreAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         bool[] isNew;
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             isNew = await scope.ServiceProvider.GetRequiredService<ReceivedSetStore>()
-                .AddAsync([.. batch.Select(item => (item.Set, item.Delivery))], cancellationToken);
+                .AddAsync([.. batch.Select(item => (item.Item.Set, item.Item.Delivery))], cancellationToken);
         }
 
         if (isNew.Any(stored => stored))
@@ -107,10 +72,8 @@ internal sealed partial class ReceivedSetBatcher(IServiceScopeFactory scopeFacto
         }
     }
 
-    private sealed record PendingSet(ValidatedSet Set, string Delivery)
-    {
-        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <summary>A validated SET to store, and the delivery it came by.</summary>
+    internal sealed record ReceivedSet(ValidatedSet Set, string Delivery);
 
     [LoggerMessage(EventId = 5033, Level = LogLevel.Warning, Message = "Storing a group of {Count} SETs failed ({Error}: {Reason}); each delivery in it is refused for now")]
     private static partial void LogWriteFailed(ILogger logger, int count, string error, string reason);
